@@ -1,0 +1,9 @@
+// Programmatic API: the engine is a library; the CLI is a thin host over it.
+export { scan, type ScanOptions } from './engine/scan.js';
+export type { Finding, Diagnostic, ScanReport, ScanSummary, RelatedFindingLocation, Suppression } from './engine/types.js';
+export { formatPretty } from './reporters/pretty.js';
+export { formatJson, JSON_SCHEMA_VERSION } from './reporters/json.js';
+export { formatSarif } from './reporters/sarif.js';
+export { rules } from '../rules/index.js';
+export { SEVERITIES, type Severity } from './rule-kit/severity.js';
+export { default as plugin } from './plugin/index.js';

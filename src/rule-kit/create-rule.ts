@@ -1,0 +1,232 @@
+import type { Rule } from 'eslint';
+import type { AST_NODE_TYPES, TSESTree } from '@typescript-eslint/types';
+import type { Severity } from './severity.js';
+
+export const DOCS_BASE = 'https://github.com/mcp-audit/mcp-audit/blob/main/docs/rules/';
+export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
+
+/** Which kind of file a rule reads. `js` = JS/TS source; `config` = MCP client config files (see config-language). */
+export type RuleLanguage = 'js' | 'config';
+
+/**
+ * File-level facts the engine may know about a finding's file; a rule says which ones move its severity.
+ * The decision itself lives in one place: src/engine/severity-policy.ts.
+ */
+export interface SeverityFacts {
+  /** Findings in test files are lowered one step (they stay visible). */
+  lowerInTests?: boolean;
+  /** Findings in files git tracks are raised one step, in git-ignored files lowered one step. */
+  dependsOnGitTracking?: boolean;
+}
+
+export interface McpAuditMeta {
+  id: string;
+  /** Default severity of a finding; a report may override it (e.g. by transport). */
+  severity: Severity;
+  language: RuleLanguage;
+  /** One-line summary for `mcp-audit rules` and SARIF shortDescription. */
+  description: string;
+  /** CWE ids, e.g. ['CWE-798']. */
+  cwe: string[];
+  /** OWASP MCP Top 10 ids, e.g. ['MCP01']. */
+  owasp: string[];
+  /**
+   * Lowercase substrings; a file none of which contain is not given to this rule (the prefilter).
+   * An empty list means "every file of the rule's language".
+   */
+  keywords: string[];
+  severityFacts?: SeverityFacts;
+}
+
+export interface RelatedLocation {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  /** Absolute path; omitted = the finding's own file. */
+  file?: string;
+}
+
+/** What a rule can say about a finding beyond ESLint's message. Carried to the engine by a side channel. */
+export interface FindingExtra {
+  severity?: Severity;
+  /** Already masked (use maskSecret). Never a raw secret. */
+  evidence?: string;
+  /** The raw secret, so the engine can scrub it from every output and hash it into the fingerprint. Never emitted. */
+  secret?: string;
+  /** Stable identity of the finding inside its file, independent of line numbers. */
+  fingerprintKey?: string;
+  related?: RelatedLocation[];
+}
+
+export interface RecordedExtra extends FindingExtra {
+  ruleId: string;
+  messageId: string;
+  line: number;
+  column: number;
+  /** Set when an `mcp-audit-ignore` comment suppressed the report: ESLint never saw it, so the engine needs the rest. */
+  suppressed?: { justification?: string; message: string; endLine: number; endColumn: number };
+}
+
+type Loc = { start: { line: number; column: number }; end: { line: number; column: number } };
+
+export type ReportDescriptor<MessageIds extends string> = FindingExtra & {
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+} & ({ node: TSESTree.Node | TSESTree.Token; loc?: Loc } | { node?: undefined; loc: Loc });
+
+export interface McpRuleContext<MessageIds extends string> {
+  /** The underlying ESLint context (sourceCode, filename, settings, options). */
+  eslint: Rule.RuleContext;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** Listeners typed with typescript-eslint's AST (what our parser produces), including `:exit` variants. */
+export type McpRuleListener = {
+  [T in AST_NODE_TYPES]?: (node: Extract<TSESTree.Node, { type: T }>) => void;
+} & {
+  [T in AST_NODE_TYPES as `${T}:exit`]?: (node: Extract<TSESTree.Node, { type: T }>) => void;
+} & {
+  /** Non-JS languages (MCP client configs) visit their own node types. */
+  [selector: `Config${string}`]: ((node: never) => void) | undefined;
+};
+
+export interface McpRuleDefinition<MessageIds extends string> {
+  meta: Omit<McpAuditMeta, 'id'> & {
+    messages: Record<MessageIds, string>;
+    type?: 'problem' | 'suggestion';
+  };
+  create(context: McpRuleContext<MessageIds>): McpRuleListener;
+}
+
+export type McpRuleModule = Rule.RuleModule & { meta: Rule.RuleMetaData & { mcpAudit: McpAuditMeta } };
+
+/**
+ * Side channel from rules to the engine. ESLint's LintMessage keeps only the text; severity, masked evidence,
+ * related locations and fingerprint keys travel here, keyed by file. Only recorded when the engine asks
+ * (settings.mcpAudit.collect), so an editor session never accumulates anything.
+ */
+const recorded = new Map<string, RecordedExtra[]>();
+
+export function takeRecordedExtras(filename: string): RecordedExtra[] {
+  const list = recorded.get(filename) ?? [];
+  recorded.delete(filename);
+  return list;
+}
+
+function record(filename: string, extra: RecordedExtra): void {
+  const list = recorded.get(filename);
+  if (list) list.push(extra);
+  else recorded.set(filename, [extra]);
+}
+
+/** ESLint's own message interpolation: `{{ name }}` replaced by data.name. */
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+interface IgnoreComments {
+  match(ruleId: string, line: number): { justification?: string } | null;
+}
+
+/**
+ * `mcp-audit-ignore <rule>[, <rule>…] -- reason` in a `//`, `/*` or `#` comment: on its own line it covers the next
+ * line; after code, its own line. Works the same in the editor and the CLI (and in JSONC, YAML and TOML files).
+ * Suppressed findings are still reported, as suppressed, by the CLI.
+ */
+const IGNORE = /(?:\/\/|\/\*|#)\s*mcp-audit-ignore(?:-next-line)?\s+([A-Za-z0-9/_\-, ]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/)?\s*$/;
+
+export function parseIgnoreComments(text: string): IgnoreComments {
+  if (!text.includes('mcp-audit-ignore')) return { match: () => null };
+  const byLine = new Map<number, { rules: string[]; justification?: string }>();
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((lineText, i) => {
+    const m = IGNORE.exec(lineText);
+    if (!m) return;
+    const rules = m[1].split(/[\s,]+/).filter(Boolean).map((r) => r.replace(/^mcp-audit\//, ''));
+    const own = lineText.slice(0, m.index).trim() === '';
+    byLine.set(own ? i + 2 : i + 1, { rules, justification: m[2] || undefined });
+  });
+  return {
+    match(ruleId, line) {
+      const hit = byLine.get(line);
+      return hit && (hit.rules.includes(ruleId) || hit.rules.includes('all')) ? { justification: hit.justification } : null;
+    },
+  };
+}
+
+export function isCollecting(context: Rule.RuleContext): boolean {
+  const s = context.settings as { mcpAudit?: { collect?: boolean } } | undefined;
+  return s?.mcpAudit?.collect === true;
+}
+
+export function createRule<MessageIds extends string>(
+  id: string,
+  def: McpRuleDefinition<MessageIds>,
+): McpRuleModule {
+  const { messages, type, ...rest } = def.meta;
+  const mcpAudit: McpAuditMeta = { id, ...rest };
+  return {
+    meta: {
+      type: type ?? 'problem',
+      docs: { description: def.meta.description, url: docsUrl(id), recommended: true },
+      messages,
+      schema: [],
+      mcpAudit,
+    },
+    create(context) {
+      const collect = isCollecting(context);
+      const filename = context.physicalFilename ?? context.filename;
+      let ignores: IgnoreComments | undefined;
+      return def.create({
+        eslint: context,
+        report(d) {
+          const loc = d.loc ?? (d.node as { loc: Loc }).loc;
+          ignores ??= parseIgnoreComments(context.sourceCode.text);
+          const ignored = ignores.match(id, loc.start.line);
+          if (ignored) {
+            if (collect) {
+              record(filename, {
+                ruleId: id,
+                messageId: d.messageId,
+                line: loc.start.line,
+                column: loc.start.column + 1,
+                severity: d.severity,
+                evidence: d.evidence,
+                secret: d.secret,
+                fingerprintKey: d.fingerprintKey,
+                related: d.related,
+                suppressed: {
+                  justification: ignored.justification,
+                  message: interpolate(messages[d.messageId], d.data),
+                  endLine: loc.end.line,
+                  endColumn: loc.end.column + 1,
+                },
+              });
+            }
+            return;
+          }
+          context.report({
+            ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
+            ...(d.loc ? { loc: d.loc } : {}),
+            messageId: d.messageId,
+            data: d.data,
+          } as Rule.ReportDescriptor);
+          if (!collect) return;
+          record(filename, {
+            ruleId: id,
+            messageId: d.messageId,
+            line: loc.start.line,
+            column: loc.start.column + 1,
+            severity: d.severity,
+            evidence: d.evidence,
+            secret: d.secret,
+            fingerprintKey: d.fingerprintKey,
+            related: d.related,
+          });
+        },
+      }) as unknown as Rule.RuleListener;
+    },
+  };
+}

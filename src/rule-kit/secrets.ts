@@ -1,0 +1,282 @@
+import { maskSecret } from './mask.js';
+import type { Severity } from './severity.js';
+import { SECRET_PATTERNS, type SecretPattern } from './tables/secret-patterns.js';
+
+export interface SecretHit {
+  /** Catalog id, or 'generic-credential' for the name-based detection. */
+  patternId: string;
+  /** 'GitHub', or 'Generic'. */
+  provider: string;
+  title: string;
+  /** The raw secret part: never print it. */
+  secret: string;
+  /** Offsets of the secret part within the scanned text. */
+  start: number;
+  end: number;
+  severity: Severity;
+  /** maskSecret(secret, publicPrefix). */
+  evidence: string;
+  rotateUrl?: string;
+}
+
+/** Words that make a name credential-like; also prefilter keywords (a file without any of them holds no such name). */
+const PASSWORD_WORDS = ['password', 'passwd', 'passphrase', 'pwd', 'pass'];
+const SECRET_WORDS = [
+  'secret', 'token', 'credential', 'credentials', 'creds', 'bearer', 'authorization', 'auth', 'apikey', 'pat',
+];
+/** Two-word names that are credentials although neither word is on its own (`access_key`, `x-api-key`). */
+const SECRET_KEY_QUALIFIERS = ['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'auth'];
+
+/** Lowercase substrings: union of all catalog keywords + credential-name words; used by rule prefilters. */
+export const SECRET_KEYWORDS: string[] = [
+  ...new Set([
+    ...SECRET_PATTERNS.flatMap((p) => p.keywords),
+    ...PASSWORD_WORDS,
+    ...SECRET_WORDS,
+    ...SECRET_KEY_QUALIFIERS.flatMap((q) => [`${q}key`, `${q}_key`, `${q}-key`]),
+  ]),
+];
+
+interface CompiledPattern {
+  pattern: SecretPattern;
+  /** Global (and with indices when a group is the secret) copy of the catalog regex, compiled once. */
+  regex: RegExp;
+}
+
+const COMPILED: CompiledPattern[] = SECRET_PATTERNS.map((pattern) => ({
+  pattern,
+  regex: new RegExp(pattern.regex.source, `${pattern.regex.flags}g${pattern.secretGroup ? 'd' : ''}`),
+}));
+
+/**
+ * Keyword prefilter in one pass over the text: keywords bucketed by their first two characters, so the cost is one
+ * map lookup per character instead of one substring search per keyword (most literals contain no keyword at all).
+ */
+const KEYWORD_INDEX = new Map<number, { keyword: string; patterns: Set<CompiledPattern> }[]>();
+for (const compiled of COMPILED) {
+  for (const keyword of compiled.pattern.keywords) {
+    const key = keyword.charCodeAt(0) * 0x10000 + keyword.charCodeAt(1);
+    const bucket = KEYWORD_INDEX.get(key) ?? [];
+    const entry = bucket.find((e) => e.keyword === keyword);
+    if (entry) entry.patterns.add(compiled);
+    else bucket.push({ keyword, patterns: new Set([compiled]) });
+    KEYWORD_INDEX.set(key, bucket);
+  }
+}
+
+function candidatePatterns(haystack: string): Set<CompiledPattern> {
+  const found = new Set<CompiledPattern>();
+  for (let i = 0; i < haystack.length - 1; i++) {
+    const bucket = KEYWORD_INDEX.get(haystack.charCodeAt(i) * 0x10000 + haystack.charCodeAt(i + 1));
+    if (!bucket) continue;
+    for (const { keyword, patterns } of bucket) {
+      if (haystack.startsWith(keyword, i)) for (const p of patterns) found.add(p);
+    }
+  }
+  return found;
+}
+
+/** Provider formats found in `text` (keyword-prefiltered), minus allowlisted, placeholder and failed-validate matches.
+ *  `name` = the identifier/key the value is assigned to, when known (enables nameHint entries). */
+export function scanForProviderSecrets(text: string, name?: string): SecretHit[] {
+  // nameHint entries have no distinctive prefix; their keywords are found in the name, not the value.
+  const haystack = name ? `${text.toLowerCase()}\n${name.toLowerCase()}` : text.toLowerCase();
+  const candidates = candidatePatterns(haystack);
+  const hits: SecretHit[] = [];
+  if (candidates.size === 0) return hits;
+  // Catalog order, not discovery order: it decides which entry wins an overlap.
+  for (const compiled of COMPILED) {
+    if (!candidates.has(compiled)) continue;
+    const { pattern, regex } = compiled;
+    if (pattern.nameHint && !(name && pattern.nameHint.test(name))) continue;
+    for (const m of text.matchAll(regex)) {
+      const group = pattern.secretGroup ?? 0;
+      const secret = m[group];
+      const start = group ? m.indices![group]![0] : m.index;
+      if (secret === undefined || !isReportable(pattern, secret)) continue;
+      const end = start + secret.length;
+      // Catalog order puts specific formats first; a later entry never re-reports the same characters.
+      if (hits.some((h) => start < h.end && h.start < end)) continue;
+      hits.push({
+        patternId: pattern.id,
+        provider: pattern.provider,
+        title: pattern.title,
+        secret,
+        start,
+        end,
+        severity: pattern.severity,
+        evidence: maskSecret(secret, pattern.publicPrefix),
+        ...(pattern.rotateUrl ? { rotateUrl: pattern.rotateUrl } : {}),
+      });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function isReportable(pattern: SecretPattern, secret: string): boolean {
+  if (pattern.allow?.some((re) => re.test(secret))) return false;
+  if (isPlaceholder(secret)) return false;
+  if (pattern.minEntropy !== undefined && shannonEntropy(secret) < pattern.minEntropy) return false;
+  return pattern.validate ? pattern.validate(secret) : true;
+}
+
+/** Last words that make a credential-looking name describe something else: where it lives, what it is called, how long. */
+const NON_VALUE_SUFFIXES = new Set([
+  'env', 'var', 'vars', 'variable', 'path', 'file', 'filename', 'dir', 'url', 'uri', 'endpoint', 'host', 'id', 'ids',
+  'name', 'names', 'type', 'types', 'kind', 'label', 'placeholder', 'length', 'len', 'size', 'count', 'hash',
+  'hashed', 'digest', 'field', 'fields', 'prefix', 'suffix', 'format', 'pattern', 'regex', 'expiry', 'expires',
+  'expiration', 'ttl', 'timeout', 'mode', 'enabled', 'required', 'provider', 'ref', 'arn', 'location', 'storage',
+  'store', 'policy', 'rotation', 'hint', 'description', 'schema', 'validator', 'strength', 'method', 'scheme',
+  'strategy', 'flow', 'level', 'state', 'status', 'config', 'options', 'version', 'audience', 'issuer', 'scope',
+  'scopes', 'algorithm', 'alg', 'server', 'domain', 'realm', 'callback', 'redirect', 'error', 'message',
+]);
+/** Tokens that are protocol bookkeeping, not credentials (`progressToken` in MCP, `nextPageToken`). */
+const NON_SECRET_TOKEN = /(?:page|next|continuation|cancellation|sync|progress|resume|cursor)token$/;
+/** Words that mark a name as not secret wherever they stand (`public_key`, `publishableKey`). */
+const NON_SECRET_WORDS = new Set(['public', 'publishable', 'pubkey']);
+
+/** Split an identifier or config key into lowercase words: `db.clientSecret` -> ['client', 'secret']. */
+function nameWords(name: string): string[] {
+  // Dotted and bracket paths: only the last segment names the value.
+  const segments = name.split(/[.[\]'"`]+/).filter(Boolean);
+  const last = segments[segments.length - 1] ?? '';
+  return last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Is this identifier/key credential-named? Normalizes camelCase/kebab/snake/SCREAMING and dotted/bracket paths. */
+export function classifyCredentialName(name: string): 'password' | 'secret' | null {
+  const words = nameWords(name);
+  const lastWord = words[words.length - 1];
+  if (!lastWord || NON_VALUE_SUFFIXES.has(lastWord) || words.some((w) => NON_SECRET_WORDS.has(w))) return null;
+  if (NON_SECRET_TOKEN.test(words.join(''))) return null;
+  // `pass` only as a whole word (nodemailer's `auth.pass`, `DB_PASS`), never inside `bypass` or `compass`.
+  if (words.some((w) => w === 'pass' || PASSWORD_WORDS.some((p) => p !== 'pass' && w.endsWith(p)))) return 'password';
+  // `token` but not `tokens` (max_tokens) nor `tokenizer`: whole words or compounds ending in one (`accesstoken`).
+  if (words.some((w) => SECRET_WORDS.some((s) => w === s || (s.length > 4 && w.endsWith(s))))) return 'secret';
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === 'key' && SECRET_KEY_QUALIFIERS.includes(words[i - 1])) return 'secret';
+  }
+  if (/(?:access|private|secret|signing|encryption|master)key$/.test(lastWord)) return 'secret';
+  return null;
+}
+
+/** Env-style references and templates: the value names a secret kept elsewhere. */
+const REFERENCE_PATTERNS: RegExp[] = [
+  /\$\{[^}]{1,200}\}/, // ${VAR}, ${env:VAR}, ${input:x}, ${VAR:-default}
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^\{(?:env|file):[^}]{1,200}\}$/, // opencode {env:VAR}
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // Windows %VAR%
+  /\{\{[^}]{1,200}\}\}/, // {{ secrets.X }}, mustache
+  /\bprocess\.env\b|\bimport\.meta\.env\b|\bos\.environ\b/,
+];
+
+/** Words that only appear in values meant to be replaced (normalized: lowercase, separators removed). */
+const PLACEHOLDER_WORDS = [
+  'example', 'dummy', 'fake', 'redacted', 'placeholder', 'changeme', 'replaceme', 'notreal', 'notareal', 'notasecret', 'sample',
+  'yourkey', 'yourtoken', 'yoursecret', 'yourpassword', 'yourapi', 'insertyour', 'enteryour',
+];
+/** Whole values that are stand-ins, not secrets. */
+const PLACEHOLDER_VALUES = new Set([
+  'password', 'pass', 'passwd', 'secret', 'token', 'apikey', 'key', 'test', 'testing', 'todo', 'tbd', 'none', 'null',
+  'undefined', 'nil', 'empty', 'default', 'admin', 'root', 'letmein', 'qwerty', 'mock', 'foo', 'bar', 'foobar',
+  'secretkey', 'mysecret', 'supersecret', 'topsecret', 'xxx',
+]);
+
+/** 'aaaaaaaa', 'sk_live_0000000000000000', '00000000-0000-0000-0000-000000000000': one character is most of it. */
+function isMostlyOneCharacter(v: string): boolean {
+  const alnum = v.replace(/[^A-Za-z0-9]/g, '');
+  if (alnum.length < 6) return false;
+  const counts = new Map<string, number>();
+  for (const ch of alnum) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return Math.max(...counts.values()) >= alnum.length * 0.6;
+}
+
+/** A run of `min` characters whose codes each go up by one: 'abcdef', '123456'. */
+function hasAscendingRun(s: string, min: number): boolean {
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    run = s.charCodeAt(i) === s.charCodeAt(i - 1) + 1 && /[a-z0-9]/.test(s[i]) ? run + 1 : 1;
+    if (run >= min) return true;
+  }
+  return false;
+}
+
+/** Placeholders: your-api-key, YOUR_TOKEN_HERE, <TOKEN>, xxx..., ***, changeme, sk-..., template references. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  if (REFERENCE_PATTERNS.some((re) => re.test(v))) return true;
+  if (/<[^<>]{1,80}>/.test(v)) return true;
+  // Masks and ellipses: ***, ..., …, xxxx, ####.
+  if (/\.{3}|…|[*•#]{3}|x{4}|X{4}/.test(v)) return true;
+  if (isMostlyOneCharacter(v)) return true;
+  // Words and counting runs are how people write stand-ins by hand; long values (PEM bodies, macaroons) are key
+  // material whose base64 can contain any short word by chance.
+  if (v.length > 128) return false;
+  const lower = v.toLowerCase();
+  if (hasAscendingRun(lower, 6)) return true;
+  const normalized = lower.replace(/[^a-z0-9]+/g, '');
+  if (PLACEHOLDER_VALUES.has(normalized)) return true;
+  if (PLACEHOLDER_WORDS.some((w) => normalized.includes(w))) return true;
+  if (/^(?:your|my|insert|enter|replace|put|add|paste)[a-z]*(?:key|token|secret|password|here)/.test(normalized)) return true;
+  return /[-_\s.]here$/i.test(v);
+}
+
+export function shannonEntropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...s].length;
+  let bits = 0;
+  for (const c of counts.values()) {
+    const p = c / n;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Values that are words or identifiers ('session-token', 'Authorization', 'mySecretApiKey'), not random material. */
+function looksLikeIdentifier(v: string): boolean {
+  if (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*(?:[-_.]?[0-9]{1,2})?$/.test(v) && /[-_.]/.test(v)) return true;
+  if (/^[A-Za-z]+$/.test(v)) {
+    // camelCase words have few case changes; random letters change case every other character.
+    const upper = v.replace(/[^A-Z]/g, '').length;
+    return upper <= v.length / 4 || upper === v.length;
+  }
+  return false;
+}
+
+/** URLs without credentials, paths and file names are where a secret lives, not the secret. */
+function looksLikeLocation(v: string): boolean {
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)) return true;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return true;
+  return /^[\w.-]{1,100}\.(?:json|ya?ml|toml|env|pem|key|crt|cer|p12|pfx|txt|ini|cfg|conf|js|ts)$/i.test(v);
+}
+
+/** Does a literal assigned to a credential-named target look like a real secret? */
+export function looksLikeSecretValue(value: string, kind: 'password' | 'secret'): boolean {
+  const v = value.trim();
+  if (v.length > 4096 || /\s/.test(v)) return false;
+  if (isPlaceholder(v) || looksLikeIdentifier(v) || looksLikeLocation(v)) return false;
+  if (kind === 'password') return v.length >= 6;
+  if (v.length < 12 || shannonEntropy(v) < 3) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return classes >= 2 || /^[0-9a-fA-F]{16,}$/.test(v);
+}
+
+/** `Bearer <x>` / `Basic <x>` / `token <x>`, alone or after a header name (`Authorization: Bearer x`). */
+const AUTH_SCHEME = /^\s*(?:[\w-]{1,64}\s*[:=]\s*){0,2}(bearer|basic|token|bot)\s+(\S{1,4096})\s*$/di;
+
+/** `Bearer <x>` / `Basic <x>` / `token <x>` inside a string: returns the credential part, or null. */
+export function extractAuthSchemeCredential(
+  value: string,
+): { scheme: string; credential: string; offset: number } | null {
+  const m = AUTH_SCHEME.exec(value);
+  if (!m) return null;
+  return { scheme: m[1], credential: m[2], offset: m.indices![2]![0] };
+}

@@ -1,0 +1,107 @@
+import rule from '../../rules/no-hardcoded-secrets.js';
+import { jsRuleTester } from '../rule-tester.js';
+
+// Every value below is made up; each only has the shape of its provider's format.
+const GITHUB = 'ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
+const STRIPE_LIVE = 'sk_live_KLzdocJ2isAjIhKtJ0RlgLKO';
+const SLACK_BOT = 'xoxb-351819093786-5797543231948-F4vUCsMehGAkWvj7FAc9QeWJ';
+const AWS_ID = 'AKIAUVW75EFR6EDT4SYW';
+const AWS_SECRET = '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';
+const SUPABASE_ANON =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a2RqZmh0eXJ1ZWl3b3Bsa21uIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.Xq3vR8kLm2NpT6wYz9Ab4Cd7Ef1Gh5Ij0Kl3Mn6Op8';
+const SUPABASE_SERVICE =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a2RqZmh0eXJ1ZWl3b3Bsa21uIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ.Rf5tG7hJ2kL9mN4bV6cX1zQ8wE3rT0yU7iO5pA2sD4';
+
+jsRuleTester().run('no-hardcoded-secrets', rule, {
+  valid: [
+    // read at run time
+    'const token = process.env.GITHUB_TOKEN;',
+    'const client = new Octokit({ auth: process.env.GH_TOKEN });',
+    'fetch(url, { headers: { Authorization: `Bearer ${token}` } });',
+    // placeholders
+    "const apiKey = 'your-api-key';",
+    "const token = '<TOKEN>';",
+    "const secret = 'xxxxxxxxxxxxxxxxxxxxxxxx';",
+    "const password = 'changeme';",
+    "const openaiKey = 'sk-...';",
+    "const headers = { Authorization: 'Bearer <your-token-here>' };",
+    // documented test keys and public keys
+    "const stripe = new Stripe('sk_test_4eC39HqLyjWDarjtT1zdp7dc');",
+    "const accessKeyId = 'AKIAIOSFODNN7EXAMPLE';",
+    "const publishable = 'pk_live_51Hc9xK2eZvKYlo2CzQ8rT5mN';",
+    `const supabase = createClient(url, '${SUPABASE_ANON}');`,
+    // credential-ish names that are not credentials
+    "const tokenUrl = 'https://oauth2.googleapis.com/token';",
+    "const passwordField = 'password-input';",
+    "const maxTokens = '4096';",
+    "const secretName = 'prod/db/password';",
+    "const authHeader = 'Authorization';",
+    "import token from 'token-library';",
+    "const tokenType = 'Bearer';",
+    // inline suppression with a reason (the CLI lists it as suppressed)
+    `// mcp-audit-ignore no-hardcoded-secrets -- sandbox token without scopes\nconst token = '${GITHUB}';`,
+    `const token = '${GITHUB}'; // mcp-audit-ignore no-hardcoded-secrets -- revoked`,
+  ],
+  invalid: [
+    {
+      code: `const token = '${GITHUB}';`,
+      errors: [{ messageId: 'provider', line: 1, column: 16, endColumn: 56 }],
+    },
+    {
+      code: `const client = new Stripe('${STRIPE_LIVE}');`,
+      errors: [{ messageId: 'provider', line: 1, column: 28 }],
+    },
+    {
+      // fallback literal behind an env read is still in the source
+      code: `const slackToken = process.env.SLACK_TOKEN ?? '${SLACK_BOT}';`,
+      errors: [{ messageId: 'provider', line: 1, column: 48 }],
+    },
+    {
+      code: `const accessKeyId = '${AWS_ID}';\nconst secretAccessKey = '${AWS_SECRET}';`,
+      errors: [
+        { messageId: 'provider', line: 1, column: 22 },
+        { messageId: 'provider', line: 2, column: 26 },
+      ],
+    },
+    {
+      code: `const DATABASE_URL = 'postgres://app:Vq7rLk2Pz9Wx4Tn6@db.internal:5432/app';`,
+      errors: [{ messageId: 'provider', line: 1, column: 38, endColumn: 54 }],
+    },
+    {
+      code: `export const supabaseAdmin = createClient(url, '${SUPABASE_SERVICE}');`,
+      errors: [{ messageId: 'provider', line: 1, column: 49 }],
+    },
+    {
+      code: "fetch(url, {\n  headers: { Authorization: 'Bearer 9f8Kq2LmZx7Vb4Nc1Rt6Yh3Wp0Sd5Gj' },\n});",
+      errors: [{ messageId: 'authScheme', line: 2, column: 37 }],
+    },
+    {
+      code: "req.headers.set('Authorization', 'Bearer 9f8Kq2LmZx7Vb4Nc1Rt6Yh3Wp0Sd5Gj');",
+      errors: [{ messageId: 'authScheme', line: 1, column: 42 }],
+    },
+    {
+      code: "function connect(host: string, password = 'Tr0ub4dor&3x') {}",
+      errors: [{ messageId: 'credential', line: 1, column: 43 }],
+    },
+    {
+      code: 'const apiKey = `Qm7vT2xK9pL4wR8nZ3cF6hJ1`;',
+      errors: [{ messageId: 'credential', line: 1, column: 16 }],
+    },
+    {
+      code: "class Upstream {\n  private clientSecret = 'q8Vn2Kx7Lm4Pz9Rt1Wb6Yc3Hd5Jf0Gs';\n}",
+      errors: [{ messageId: 'credential', line: 2, column: 26 }],
+    },
+    {
+      code: "const config = { db: { password: 'Zp4!qW8#rT2x' } };",
+      errors: [{ messageId: 'credential', line: 1, column: 34 }],
+    },
+    {
+      code: "const signed = jwt.sign(payload, 'k9#Vm2$Lq7@Xz4!Rw8');",
+      errors: [{ messageId: 'credential', line: 1, column: 34 }],
+    },
+    {
+      code: "process.env.API_KEY = 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd';",
+      errors: [{ messageId: 'credential', line: 1, column: 23 }],
+    },
+  ],
+});
