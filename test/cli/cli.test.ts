@@ -129,6 +129,34 @@ describe('baseline', () => {
   });
 });
 
+describe('--changed', () => {
+  it('scans only files changed against the base, plus the files that import them', async () => {
+    const root = tmpCopy('fixtures/projects/secrets-basic');
+    writeFileSync(join(root, 'src/uses-config.ts'), "import { settings } from './config.js';\nexport const probe = { token: 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd' };\n");
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'base');
+    expect(JSON.parse((await cli(['scan', '--changed=HEAD', '-f', 'json'], root)).stdout).findings).toEqual([]);
+
+    writeFileSync(join(root, 'src/config.ts'), readFileSync(join(root, 'src/config.ts'), 'utf8') + '\n');
+    const r = await cli(['scan', '--changed=HEAD', '-f', 'json'], root);
+    const files = JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file);
+    expect(files).toEqual(['src/config.ts', 'src/uses-config.ts']);
+  });
+
+  it('exits 2 outside git or with an unknown base', async () => {
+    const root = tmpCopy('fixtures/projects/secrets-basic');
+    const r = await cli(['scan', '--changed'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--changed needs a git work tree');
+    execFileSync('git', ['-C', root, 'init', '-q'], { stdio: 'ignore' });
+    const r2 = await cli(['scan', '--changed=no-such-ref'], root);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('unknown git revision "no-such-ref"');
+  });
+});
+
 describe('mcp-audit rules / --help / --version', () => {
   it('lists every rule with id, severity, description and docs link', async () => {
     const { stdout, code } = await cli(['rules', '--format', 'json'], process.cwd());
