@@ -4,6 +4,7 @@ import { rules } from '../../rules/index.js';
 import { VERSION } from '../version.js';
 import { CONFIG_FILES, JS_FILES } from './files.js';
 import { atLeast } from '../rule-kit/severity.js';
+import { mcpConfigLanguage } from '../config-language/language.js'; // issue 3
 import type { McpRuleModule, RuleLanguage } from '../rule-kit/create-rule.js';
 
 export const PLUGIN_NAME = 'mcp-audit';
@@ -21,6 +22,7 @@ const plugin = {
 } satisfies ESLint.Plugin;
 
 // --- Config-file language (MCP client configs): registered here. ---
+plugin.languages['mcp-config'] = mcpConfigLanguage as unknown as NonNullable<ESLint.Plugin['languages']>[string]; // issue 3
 
 /**
  * The parts of a flat-config entry that say which files a rule language reads and how they are parsed. Shared by
