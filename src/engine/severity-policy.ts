@@ -25,7 +25,7 @@ export function decideSeverity(
     const delta = severityDelta(meta.severity, s);
     s = shiftSeverity(override, delta);
   }
-  if (meta.severityFacts?.lowerInTests && facts.isTestFile) s = shiftSeverity(s, -1);
+  if (meta.severityFacts?.lowerInTests !== false && facts.isTestFile) s = shiftSeverity(s, -1);
   if (meta.severityFacts?.dependsOnGitTracking) {
     if (facts.git === 'tracked') s = shiftSeverity(s, 1);
     else if (facts.git === 'ignored') s = shiftSeverity(s, -1);

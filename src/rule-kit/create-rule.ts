@@ -13,7 +13,7 @@ export type RuleLanguage = 'js' | 'config';
  * The decision itself lives in one place: src/engine/severity-policy.ts.
  */
 export interface SeverityFacts {
-  /** Findings in test files are lowered one step (they stay visible). */
+  /** Findings in test files are lowered one step (they stay visible). Default true: test code is not deployed. */
   lowerInTests?: boolean;
   /** Findings in files git tracks are raised one step, in git-ignored files lowered one step. */
   dependsOnGitTracking?: boolean;

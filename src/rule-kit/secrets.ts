@@ -37,6 +37,41 @@ export const SECRET_KEYWORDS: string[] = [
   ]),
 ];
 
+const HEX_DIGITS = [...'0123456789abcdef'];
+/**
+ * Catalog entries whose keyword is a common substring ('sk' is in every `task`), replaced at file level by the
+ * substrings their regex (or nameHint) cannot match without: each list is checked against the entry's examples.
+ */
+const FILE_LEVEL_KEYWORDS: Record<string, string[]> = {
+  'twilio-api-key': HEX_DIGITS.map((h) => `sk${h}`), // \bSK[0-9a-f]{32}
+  'mailgun-api-key': HEX_DIGITS.map((h) => `key-${h}`), // \bkey-[0-9a-f]{32}
+  'mailchimp-api-key': HEX_DIGITS.slice(0, 10).map((d) => `-us${d}`), // [0-9a-f]{32}-us[0-9]
+  'aws-secret-access-key': ['secret'], // nameHint: aws…secret | secret…access…key
+};
+/** Separators between a qualifier and `key` that credential names are written with (`apiKey`, `API_KEY`, `'api key'`). */
+const KEY_SEPARATORS = ['', '_', '-', ' ', '__', '$', ':', '/'];
+/** `bot` as a scheme is followed by whitespace (or an escape's backslash); `bottom` and `robot` are not it. */
+const WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+const BOT_SCHEME = ['bot\\', ...WHITESPACE.map((ws) => `bot${ws}`)];
+
+/**
+ * File-level prefilter for a rule that reports what this module detects (no-hardcoded-secrets): a file holding
+ * none of these can yield no provider hit, no `Bearer/Basic/token/Bot <x>` credential and no credential-named
+ * target, so it needs no parsing. Narrower than SECRET_KEYWORDS (no bare `sk`, `key-`, `-us`, `aws`), and still a
+ * superset when names and values are spelled in the source (a `\u0074oken` escape defeats any text prefilter).
+ * A rule that names targets itself (`jwt.sign(payload, 'x')` → `jwtSecret`) adds its call names.
+ */
+export const SECRET_FILE_KEYWORDS: string[] = [
+  ...new Set([
+    ...SECRET_PATTERNS.flatMap((p) => FILE_LEVEL_KEYWORDS[p.id] ?? p.keywords),
+    ...PASSWORD_WORDS,
+    ...SECRET_WORDS,
+    ...SECRET_KEY_QUALIFIERS.flatMap((q) => KEY_SEPARATORS.map((sep) => `${q}${sep}key`)),
+    'basic',
+    ...BOT_SCHEME,
+  ]),
+];
+
 interface CompiledPattern {
   pattern: SecretPattern;
   /** Global (and with indices when a group is the secret) copy of the catalog regex, compiled once. */
@@ -264,13 +299,24 @@ export function looksLikeSecretValue(value: string, kind: 'password' | 'secret')
   if (v.length > 4096 || /\s/.test(v)) return false;
   if (isPlaceholder(v) || looksLikeIdentifier(v) || looksLikeLocation(v)) return false;
   if (kind === 'password') return v.length >= 6;
-  if (v.length < 12 || shannonEntropy(v) < 3) return false;
+  if (v.length < 12 || shannonEntropy(v) < 3 || READABLE_PHRASE.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
   return classes >= 2 || /^[0-9a-fA-F]{16,}$/.test(v);
 }
 
-/** `Bearer <x>` / `Basic <x>` / `token <x>`, alone or after a header name (`Authorization: Bearer x`). */
-const AUTH_SCHEME = /^\s*(?:[\w-]{1,64}\s*[:=]\s*){0,2}(bearer|basic|token|bot)\s+(\S{1,4096})\s*$/di;
+/**
+ * Lowercase words joined by `-`/`_` (`demo-m2m-secret`, `e2e-entry-access-token`): written by a person for a demo or
+ * a test, not generated. Generated tokens have longer random runs or mixed case.
+ */
+const READABLE_PHRASE = /^[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12})+$/;
+
+/**
+ * `Bearer <x>` / `Basic <x>` / `token <x>`, alone or after a header name (`Authorization: Bearer x`). The credential
+ * must be an RFC 6750 / 7235 token68, so challenges such as `Bearer realm="api"` or `Bearer error="invalid_token"`
+ * (WWW-Authenticate values) are not credentials. A reference (`${TOKEN}`, `{env:TOKEN}`) is returned as is, so callers
+ * can tell a reference from a literal.
+ */
+const AUTH_SCHEME = /^\s*(?:[\w-]{1,64}\s*[:=]\s*){0,2}(bearer|basic|token|bot)\s+([A-Za-z0-9\-._~+/]{1,4096}=*|[$%{][^\s"',]{1,256})\s*$/di;
 
 /** `Bearer <x>` / `Basic <x>` / `token <x>` inside a string: returns the credential part, or null. */
 export function extractAuthSchemeCredential(

@@ -38,6 +38,12 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     "const authHeader = 'Authorization';",
     "import token from 'token-library';",
     "const tokenType = 'Bearer';",
+    // WWW-Authenticate challenges carry auth-params, not credentials
+    "res.set('WWW-Authenticate', 'Basic realm=\"oauth\"');",
+    "const headers = { 'www-authenticate': 'Bearer error=\"invalid_token\", error_description=\"expired\"' };",
+    // human-written demo values, not generated secrets
+    "const app = { clientSecret: 'demo-m2m-secret' };",
+    "const jwtOptions = { privateKey: 'a-string-secret-at-least-256-bits-long' };",
     // inline suppression with a reason (the CLI lists it as suppressed)
     `// mcp-audit-ignore no-hardcoded-secrets -- sandbox token without scopes\nconst token = '${GITHUB}';`,
     `const token = '${GITHUB}'; // mcp-audit-ignore no-hardcoded-secrets -- revoked`,
