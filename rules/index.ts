@@ -1,15 +1,47 @@
 // Every rule, by id. A meta test checks this list against the files in rules/, test/rules/ and docs/rules/.
 import type { McpRuleModule } from '../src/rule-kit/create-rule.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noBroadOauthScopes from './no-broad-oauth-scopes.js';
+import noUnverifiedIdentity from './no-unverified-identity.js';
+import noJwtDecodeWithoutVerify from './no-jwt-decode-without-verify.js';
+import jwtVerifyOptions from './jwt-verify-options.js';
+import noPresenceOnlyAuth from './no-presence-only-auth.js';
+import noTimingUnsafeSecretCompare from './no-timing-unsafe-secret-compare.js';
+import noTokenPassthrough from './no-token-passthrough.js';
+import noSecretLogging from './no-secret-logging.js';
+import noSecretInToolResult from './no-secret-in-tool-result.js';
+import noTlsVerificationDisabled from './no-tls-verification-disabled.js';
 import noSecretsInMcpConfig from './no-secrets-in-mcp-config.js';
 import insecureMcpServerUrl from './insecure-mcp-server-url.js';
 import noTlsOptOutInMcpConfig from './no-tls-opt-out-in-mcp-config.js';
 import unpinnedMcpServerPackage from './unpinned-mcp-server-package.js';
 import vulnerableMcpPackage from './vulnerable-mcp-package.js';
 import noMcpAutoApprove from './no-mcp-auto-approve.js';
+import requireToolAuthorization from './require-tool-authorization.js';
+import noUnauthenticatedPublicBind from './no-unauthenticated-public-bind.js';
+import requireDnsRebindingProtection from './require-dns-rebinding-protection.js';
+import noPermissiveCors from './no-permissive-cors.js';
+import secureSessionId from './secure-session-id.js';
+import noSharedServerInstance from './no-shared-server-instance.js';
 
 export const rules: Record<string, McpRuleModule> = {
+  'require-tool-authorization': requireToolAuthorization,
+  'no-unauthenticated-public-bind': noUnauthenticatedPublicBind,
+  'require-dns-rebinding-protection': requireDnsRebindingProtection,
+  'no-permissive-cors': noPermissiveCors,
+  'secure-session-id': secureSessionId,
+  'no-shared-server-instance': noSharedServerInstance,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-broad-oauth-scopes': noBroadOauthScopes,
+  'no-unverified-identity': noUnverifiedIdentity,
+  'no-jwt-decode-without-verify': noJwtDecodeWithoutVerify,
+  'jwt-verify-options': jwtVerifyOptions,
+  'no-presence-only-auth': noPresenceOnlyAuth,
+  'no-timing-unsafe-secret-compare': noTimingUnsafeSecretCompare,
+  'no-token-passthrough': noTokenPassthrough,
+  'no-secret-logging': noSecretLogging,
+  'no-secret-in-tool-result': noSecretInToolResult,
+  'no-tls-verification-disabled': noTlsVerificationDisabled,
   'no-secrets-in-mcp-config': noSecretsInMcpConfig,
   'insecure-mcp-server-url': insecureMcpServerUrl,
   'no-tls-opt-out-in-mcp-config': noTlsOptOutInMcpConfig,

@@ -1,0 +1,97 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { findProperty, flowOf, isFunction, literalString, unwrap, type Flow } from '../src/rule-kit/flow.js';
+import { jwtCall } from '../src/rule-kit/jwt.js';
+import { maskSecret } from '../src/rule-kit/mask.js';
+import { JWT_ASYMMETRIC, JWT_HMAC } from '../src/rule-kit/tables/auth-primitives.js';
+
+type Node = TSESTree.Node;
+
+/** The options object literal a call passes, following one variable; `undefined` = none passed, null = unknown. */
+function optionsObject(flow: Flow, arg: Node | undefined): TSESTree.ObjectExpression | null | undefined {
+  if (!arg || isFunction(unwrap(arg))) return undefined; // jwt.verify(token, key, callback)
+  const n = unwrap(arg);
+  if (n.type === 'ObjectExpression') return n.properties.some((p) => p.type === 'SpreadElement') ? null : n;
+  if (n.type === 'Identifier') {
+    const defs = flow.definitions(n);
+    const only = defs.length === 1 && defs[0].path.length === 0 ? unwrap(defs[0].expr) : null;
+    return only?.type === 'ObjectExpression' && !only.properties.some((p) => p.type === 'SpreadElement') ? only : null;
+  }
+  return null;
+}
+
+/** A key written into the source: `'s3cret'`, `''`, `new TextEncoder().encode('s3cret')`. PEM public keys are fine. */
+function literalKey(node: Node | undefined): string | null {
+  if (!node) return null;
+  const n = unwrap(node);
+  const direct = literalString(n);
+  if (direct !== null) return direct.includes('PUBLIC KEY-----') ? null : direct;
+  if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.arguments.length === 1) {
+    const chainText = n.callee.property.type === 'Identifier' ? n.callee.property.name : '';
+    if (chainText === 'encode' || chainText === 'from') return literalKey(n.arguments[0]);
+  }
+  return null;
+}
+
+/**
+ * jsonwebtoken `verify` and jose `jwtVerify` check only what their options ask for. The MCP spec requires servers
+ * to validate that a token was issued for them (audience) by their authorization server (issuer).
+ */
+export default createRule('jwt-verify-options', {
+  meta: {
+    severity: 'high',
+    language: 'js',
+    description: 'JWT verification that allows alg none or mixed algorithm families, ignores expiry, skips audience/issuer, or uses a literal key',
+    cwe: ['CWE-347', 'CWE-287', 'CWE-798'],
+    owasp: ['MCP07', 'MCP01'],
+    keywords: ['verify'],
+    messages: {
+      algNone: "JWT verification allows the 'none' algorithm: unsigned tokens are accepted.",
+      algMix: 'JWT verification allows both HMAC ({{hmac}}) and asymmetric ({{asym}}) algorithms: a public key can be used as an HMAC secret (algorithm confusion).',
+      ignoreExpiration: 'JWT verification ignores expiry (ignoreExpiration: true): stolen tokens never stop working.',
+      missingClaims: 'JWT verification does not check the {{missing}}: a token issued for another service is accepted. Pass { audience, issuer } (the MCP spec requires audience binding).',
+      literalKey: 'JWT verification key is {{what}} in the source ({{masked}}): anyone with the code can mint tokens. Load it from the environment or a JWKS.',
+    },
+  },
+  create(context) {
+    const flow = flowOf(context.eslint.sourceCode);
+    return {
+      CallExpression(node) {
+        const hit = jwtCall(flow, node);
+        if (!hit || (hit.library === 'jsonwebtoken' ? hit.fn !== 'verify' : hit.fn !== 'jwtVerify')) return;
+        const key = literalKey(node.arguments[1]);
+        if (key !== null) {
+          context.report({
+            node: node.arguments[1],
+            messageId: 'literalKey',
+            data: { what: key === '' ? 'an empty string' : 'a literal', masked: key === '' ? "''" : maskSecret(key) },
+            evidence: key === '' ? "''" : maskSecret(key),
+            ...(key.length >= 4 ? { secret: key } : {}),
+          });
+        }
+        const options = optionsObject(flow, node.arguments[2]);
+        if (options === null) return; // built elsewhere: we cannot tell
+        const prop = (name: string): TSESTree.Property | null => (options ? findProperty(options, name) : null);
+        const algorithms = prop('algorithms');
+        const algValue = algorithms ? unwrap(algorithms.value) : null;
+        if (algorithms && algValue?.type === 'ArrayExpression') {
+          const algs = algValue.elements.map((e) => (e ? literalString(e) : null)).filter((a): a is string => a !== null);
+          if (algs.some((a) => a.toLowerCase() === 'none')) context.report({ node: algorithms, messageId: 'algNone' });
+          const hmac = algs.filter((a) => JWT_HMAC.test(a));
+          const asym = algs.filter((a) => JWT_ASYMMETRIC.test(a));
+          if (hmac.length && asym.length) {
+            context.report({ node: algorithms, messageId: 'algMix', data: { hmac: hmac.join(', '), asym: asym.join(', ') } });
+          }
+        }
+        const ignore = prop('ignoreExpiration');
+        if (ignore && unwrap(ignore.value).type === 'Literal' && (unwrap(ignore.value) as TSESTree.Literal).value === true) {
+          context.report({ node: ignore, messageId: 'ignoreExpiration' });
+        }
+        const missing = ['audience', 'issuer'].filter((k) => !prop(k));
+        if (missing.length) {
+          context.report({ node: options ?? node, messageId: 'missingClaims', data: { missing: missing.join(' and ') } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,34 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { serving } from '../src/mcp-model/serving.js';
+
+export default createRule<'credentialed' | 'wildcard'>('no-permissive-cors', {
+  meta: {
+    severity: 'high',
+    language: 'js',
+    description: 'CORS on an MCP endpoint must not admit any origin with credentials, nor any origin on an unauthenticated server.',
+    cwe: ['CWE-942', 'CWE-346'],
+    owasp: ['MCP07'],
+    keywords: ['cors', 'access-control-allow-origin'],
+    messages: {
+      credentialed:
+        'CORS on the MCP server {{origin}} with credentials: any web page can call its tools as the signed-in user. Allow a fixed list of origins.',
+      wildcard:
+        'CORS on an unauthenticated MCP server {{origin}}: any web page the user visits can call its tools. Allow a fixed list of origins or require authentication.',
+    },
+  },
+  create(context) {
+    return {
+      Program(program) {
+        const s = serving(context.eslint, program as TSESTree.Program);
+        if (!s.http) return;
+        for (const c of s.model.cors) {
+          if (c.origin === 'list') continue;
+          const origin = c.origin === 'any' ? "allows any origin ('*')" : 'reflects any Origin';
+          if (c.credentials) context.report({ node: c.node, messageId: 'credentialed', data: { origin } });
+          else if (s.reach().auth.length === 0) context.report({ node: c.node, messageId: 'wildcard', severity: 'low', data: { origin } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,32 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { bindsAllInterfaces, serving } from '../src/mcp-model/serving.js';
+
+export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
+  meta: {
+    severity: 'high',
+    language: 'js',
+    description: 'An HTTP MCP server that listens on every interface must authenticate its callers.',
+    cwe: ['CWE-306', 'CWE-1327'],
+    owasp: ['MCP07', 'MCP09'],
+    keywords: ['.listen(', 'serve(', 'transporttype', 'mcpserver'],
+    messages: {
+      publicBind:
+        'MCP server listens on {{host}} with no authentication: anyone who can reach this machine can call its tools. Bind 127.0.0.1 or put an auth gate (requireBearerAuth, OAuth) in front of the MCP route.',
+    },
+  },
+  create(context) {
+    return {
+      Program(program) {
+        const s = serving(context.eslint, program as TSESTree.Program);
+        // A localhost-only Host allowlist (createMcpExpressApp() default) rejects remote callers whatever the bind.
+        if (!s.http || s.model.localOnly.length > 0) return;
+        const open = s.model.listens.filter(bindsAllInterfaces);
+        if (open.length === 0 || s.reach().auth.length > 0) return;
+        for (const l of open) {
+          context.report({ node: l.node, messageId: 'publicBind', data: { host: l.host === null ? 'all interfaces (no host given)' : `'${l.host}' (all interfaces)` } });
+        }
+      },
+    };
+  },
+});

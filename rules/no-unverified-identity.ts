@@ -1,0 +1,108 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { getToolRegistrations } from '../src/mcp-model/tools.js';
+import { accessUseListeners } from '../src/rule-kit/access-uses.js';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { anyOf, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
+import { identityHeader } from '../src/rule-kit/sources.js';
+import { IDENTITY_ARGUMENTS, IDENTITY_HEADERS, VERIFIED_IDENTITY_HOLDERS } from '../src/rule-kit/tables/identity-headers.js';
+
+type Node = TSESTree.Node;
+
+const TOOL_ARG = 'tool argument ';
+
+/** Low-level handlers receive the request: arguments live at `request.params.arguments`. */
+const LOW_LEVEL_ARGS = ['params', 'arguments'];
+
+/**
+ * Identity-claiming arguments of the file's tool handlers: `({ userId }) => …`, `(args) => args.role`,
+ * `(request) => request.params.arguments.userId`.
+ */
+function toolArgument(flow: Flow, handlers: ReadonlySet<Node>): SourceMatcher {
+  return (node, path) => {
+    const n = unwrap(node);
+    if (n.type !== 'Identifier') return null;
+    const def = flow.variable(n)?.defs[0];
+    if (!def || def.type !== 'Parameter' || !handlers.has(def.node as unknown as Node)) return null;
+    const first = (def.node as unknown as TSESTree.FunctionLike).params[0];
+    const name = def.name as unknown as TSESTree.Identifier;
+    if (first === name) {
+      const rest = path[0] === LOW_LEVEL_ARGS[0] && path[1] === LOW_LEVEL_ARGS[1] ? path.slice(2) : path;
+      return rest.length && IDENTITY_ARGUMENTS.includes(rest[0]) ? TOOL_ARG + rest[0] : null;
+    }
+    const prop = name.parent;
+    if (first?.type === 'ObjectPattern' && prop?.type === 'Property' && prop.parent === first) {
+      const key = propertyKey(prop);
+      return key && IDENTITY_ARGUMENTS.includes(key) ? TOOL_ARG + key : null;
+    }
+    return null;
+  };
+}
+
+/** A comparison partner that is itself a verified identity (`args.userId === extra.authInfo.extra.sub`). */
+function comparedWithVerified(sink: Node): boolean {
+  const parent = sink.parent;
+  if (parent?.type !== 'BinaryExpression') return false;
+  const other = parent.left === sink ? parent.right : parent.left;
+  const chain = memberChain(other);
+  return chain !== null && chain.some((seg) => VERIFIED_IDENTITY_HOLDERS.includes(seg));
+}
+
+/**
+ * An identity header (x-user-id, x-forwarded-email, …) is whatever the client sent. Used to decide access, to filter
+ * data, or as the request's AuthInfo, it lets any caller be anyone. Identity must come from a verified token.
+ */
+export default createRule('no-unverified-identity', {
+  meta: {
+    severity: 'critical',
+    language: 'js',
+    description: 'Caller identity taken from a request header (x-user-id, x-forwarded-user, …) is used for access without verification',
+    cwe: ['CWE-290', 'CWE-639'],
+    owasp: ['MCP07'],
+    // every identity header name is a superset keyword; `-user` and `-principal` etc. are all covered by these stems
+    keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENTS].map((h) => h.toLowerCase()))],
+    messages: {
+      modelSupplied:
+        'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',
+      unverified:
+        'Identity read at L{{sourceLine}} from {{header}} is used for {{use}} at L{{sinkLine}}; any client can send this header. Take the caller from a verified token (extra.authInfo, ctx.http.authInfo) or verify the proxy\'s signed assertion.',
+    },
+  },
+  create(context) {
+    const sourceCode = context.eslint.sourceCode;
+    const flow = flowOf(sourceCode);
+    const handlers = new Set<Node>(
+      getToolRegistrations(sourceCode, context.eslint.filename).flatMap((r) => (r.handler ? [r.handler as Node] : [])),
+    );
+    const match = handlers.size ? anyOf(identityHeader, toolArgument(flow, handlers)) : identityHeader;
+    return accessUseListeners(flow, match, (sink, use, origin) => {
+      if (origin.label.startsWith(TOOL_ARG)) {
+        if (use !== 'an access decision' || comparedWithVerified(sink)) return;
+        // point at the parameter that declares the argument, not at this use of it
+        const declared = ((origin.node.type === 'Identifier' ? flow.variable(origin.node)?.defs[0]?.name : null) ?? origin.node) as Node;
+        context.report({
+          node: sink,
+          messageId: 'modelSupplied',
+          data: { argument: origin.label.slice(TOOL_ARG.length), sourceLine: declared.loc.start.line, sinkLine: lineOf(sink) },
+          fingerprintKey: `${origin.label}:${use}`,
+          related: [{ line: declared.loc.start.line, column: declared.loc.start.column + 1, message: `${origin.label} supplied by the model` }],
+        });
+        return;
+      }
+      context.report({
+        node: sink,
+        messageId: 'unverified',
+        data: { sourceLine: lineOf(origin.node), header: origin.label, use, sinkLine: lineOf(sink) },
+        fingerprintKey: `${origin.label}:${use}`,
+        related: [
+          {
+            line: origin.node.loc.start.line,
+            column: origin.node.loc.start.column + 1,
+            endLine: origin.node.loc.end.line,
+            endColumn: origin.node.loc.end.column + 1,
+            message: `identity read here from ${origin.label}`,
+          },
+        ],
+      });
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { bindsAllInterfaces, serving } from '../src/mcp-model/serving.js';
+
+export default createRule<'noHostValidation'>('require-dns-rebinding-protection', {
+  meta: {
+    severity: 'medium',
+    language: 'js',
+    description: 'A local Streamable HTTP / SSE MCP server must validate Host/Origin against DNS rebinding.',
+    cwe: ['CWE-350', 'CWE-346'],
+    owasp: ['MCP07'],
+    keywords: ['streamablehttpservertransport', 'sseservertransport'],
+    messages: {
+      noHostValidation:
+        '{{transport}} without DNS-rebinding protection: a web page the user visits can reach this local MCP server. Use createMcpExpressApp() (validates localhost Host headers) or hostHeaderValidation/originValidation middleware.',
+    },
+  },
+  create(context) {
+    return {
+      Program(program) {
+        const s = serving(context.eslint, program as TSESTree.Program);
+        const sdk = s.model.transports.filter((t) => t.node.type === 'NewExpression' && t.kind !== 'stdio');
+        if (sdk.length === 0 || s.model.hostValidation.length > 0) return;
+        // Servers open on every interface are reported by no-unauthenticated-public-bind; authenticated ones are not
+        // reachable by a rebinding page without a token.
+        if (s.model.listens.some(bindsAllInterfaces) || s.reach().auth.length > 0) return;
+        for (const t of sdk) {
+          const callee = (t.node as TSESTree.NewExpression).callee;
+          context.report({ node: t.node, messageId: 'noHostValidation', data: { transport: callee.type === 'Identifier' ? callee.name : 'HTTP transport' } });
+        }
+      },
+    };
+  },
+});

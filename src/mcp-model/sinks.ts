@@ -1,0 +1,181 @@
+// Risky sinks: calls that change the world. A tool whose handler reaches one is risky, whatever its name or
+// annotations say. DATA: each entry carries an example that must match it (test/mcp-model/sinks.test.ts).
+import type { TSESTree } from '@typescript-eslint/types';
+import { calleeName, literalString, memberPath, objectProperty, unwrap, type Node } from './ast.js';
+import type { ModuleCtx } from './resolve.js';
+
+export type SinkCategory =
+  | 'process-exec'
+  | 'code-eval'
+  | 'fs-write'
+  | 'http-mutation'
+  | 'db-write'
+  | 'payment'
+  | 'deploy'
+  | 'message-send'
+  | 'cloud-mutation'
+  | 'repo-mutation';
+
+type Matcher =
+  /** A function imported from one of `modules` (named import, or member of a namespace/default/require import). */
+  | { modules: string[]; names: string[] }
+  /** A member path ending with these segments, e.g. `stripe.refunds.create`. */
+  | { suffix: string[] }
+  /** A call or member path whose root is one of `roots` and whose method matches `method`. */
+  | { roots: string[]; method: RegExp }
+  /** Any callee name (bare or member) matching `callee`; with `argProperty`, only when an object argument has it. */
+  | { callee: RegExp; argProperty?: string }
+  /** `new X(...)` with X matching. */
+  | { construct: RegExp }
+  /** A call whose first argument is SQL text starting with a writing statement. */
+  | { sqlWrite: true }
+  /** fetch/axios/got/ky calls with a mutating HTTP method. */
+  | { httpMutation: true };
+
+export interface SinkDef {
+  id: string;
+  category: SinkCategory;
+  match: Matcher;
+  /** Code that must match this entry (tested). */
+  example: string;
+}
+
+const CHILD_PROCESS = ['child_process', 'node:child_process'];
+const FS = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs'];
+
+export const SINKS: readonly SinkDef[] = [
+  { id: 'child_process', category: 'process-exec', match: { modules: CHILD_PROCESS, names: ['exec', 'execSync', 'spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork'] }, example: "import { exec } from 'node:child_process'; exec(cmd);" },
+  { id: 'execa', category: 'process-exec', match: { modules: ['execa', 'zx', 'shelljs'], names: ['execa', 'execaSync', 'execaCommand', '$', 'exec'] }, example: "import { execa } from 'execa'; await execa('git', ['push']);" },
+  { id: 'bun-spawn', category: 'process-exec', match: { roots: ['Bun', 'Deno'], method: /^(spawn|spawnSync|run)$/ }, example: "Bun.spawn(['rm', path]);" },
+  { id: 'process-kill', category: 'process-exec', match: { suffix: ['process', 'kill'] }, example: 'process.kill(pid);' },
+  { id: 'eval', category: 'code-eval', match: { callee: /^eval$/ }, example: 'eval(code);' },
+  { id: 'new-function', category: 'code-eval', match: { construct: /^Function$/ }, example: "new Function('x', body);" },
+  { id: 'vm', category: 'code-eval', match: { modules: ['vm', 'node:vm'], names: ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction'] }, example: "import vm from 'node:vm'; vm.runInNewContext(src);" },
+  {
+    id: 'fs-write',
+    category: 'fs-write',
+    match: {
+      modules: FS,
+      names: [
+        'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync',
+        'rename', 'renameSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'createWriteStream', 'copyFile', 'copyFileSync',
+        'truncate', 'truncateSync', 'mkdir', 'mkdirSync', 'symlink', 'outputFile', 'outputJson', 'remove', 'removeSync', 'emptyDir', 'move',
+      ],
+    },
+    example: "import { promises as fs } from 'node:fs'; await fs.unlink(path);",
+  },
+  { id: 'rimraf', category: 'fs-write', match: { modules: ['rimraf', 'del'], names: ['rimraf', 'deleteAsync', 'sync', 'default'] }, example: "import { rimraf } from 'rimraf'; await rimraf(dir);" },
+  { id: 'http-mutation', category: 'http-mutation', match: { httpMutation: true }, example: "await fetch(url, { method: 'DELETE' });" },
+  { id: 'sql-write', category: 'db-write', match: { sqlWrite: true }, example: "await db.query('DELETE FROM users WHERE id = $1', [id]);" },
+  { id: 'prisma-write', category: 'db-write', match: { roots: ['prisma', 'db', 'tx'], method: /^(delete|deleteMany|update|updateMany|create|createMany|upsert|\$executeRaw|\$executeRawUnsafe)$/ }, example: 'await prisma.user.deleteMany({ where: {} });' },
+  { id: 'mongo-write', category: 'db-write', match: { callee: /^(insertOne|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|findOneAndDelete|findOneAndUpdate|findOneAndReplace|bulkWrite|dropCollection|dropDatabase)$/ }, example: 'await users.deleteMany({});' },
+  // `stream.destroy()` is not a write: Sequelize's destroy always takes `{ where }`.
+  { id: 'orm-destroy', category: 'db-write', match: { callee: /^destroy$/, argProperty: 'where' }, example: 'await User.destroy({ where: { id } });' },
+  { id: 'kv-write', category: 'db-write', match: { suffix: ['KV', 'delete'] }, example: 'await env.KV.delete(key);' },
+  { id: 'stripe', category: 'payment', match: { roots: ['stripe'], method: /^(create|confirm|capture|cancel|del|update|pay|refund)/ }, example: 'await stripe.refunds.create({ charge });' },
+  { id: 'payment-call', category: 'payment', match: { callee: /^(refund|chargeCard|createCharge|createRefund|createPayout|transferFunds|capturePayment)$/ }, example: 'await payments.refund(orderId);' },
+  { id: 'deploy', category: 'deploy', match: { callee: /^(deploy|createDeployment|triggerDeploy|triggerDeployment|promoteDeployment|redeploy)$/ }, example: 'await vercel.createDeployment({ name });' },
+  { id: 'send-mail', category: 'message-send', match: { callee: /^(sendMail|sendEmail|sendSms|sendMessage|postMessage|sendTemplate)$/ }, example: 'await transporter.sendMail({ to, subject });' },
+  { id: 'email-api', category: 'message-send', match: { suffix: ['emails', 'send'] }, example: 'await resend.emails.send({ to });' },
+  { id: 'aws-command', category: 'cloud-mutation', match: { construct: /^(Delete|Put|Terminate|Stop|Run|Create|Update|Modify|Attach|Detach|Invoke|Publish|Start|Reboot|Remove|Revoke|Authorize|Copy|Restore|Send)\w*Command$/ }, example: 'await s3.send(new DeleteObjectCommand({ Bucket, Key }));' },
+  { id: 'cloud-sdk', category: 'cloud-mutation', match: { roots: ['s3', 'ec2', 'iam', 'lambda', 'sqs', 'sns', 'dynamodb', 'storage', 'compute'], method: /^(delete|put|terminate|stop|create|update|modify|attach|detach|invoke|publish|remove|revoke)/ }, example: 'await ec2.terminateInstances({ InstanceIds: [id] }).promise();' },
+  { id: 'octokit', category: 'repo-mutation', match: { roots: ['octokit', 'github', 'gitlab'], method: /^(create|update|delete|remove|merge|add|set|transfer|dismiss|lock)/ }, example: 'await octokit.rest.repos.delete({ owner, repo });' },
+];
+
+const MUTATING_HTTP = /^(post|put|patch|delete)$/i;
+const HTTP_CLIENTS = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'ofetch', '$fetch', 'undici']);
+const SQL_WRITE = /^\s*(insert|update|delete|drop|truncate|alter|grant|revoke|create|replace|merge)\b/i;
+const SQL_CALLS = new Set(['query', 'execute', 'exec', 'run', 'raw', 'sql', 'unsafe', 'prepare', 'none', 'any', 'one', 'many', 'all', 'batch', '$executeRawUnsafe', '$queryRawUnsafe']);
+
+export interface SinkMatch {
+  def: SinkDef;
+  /** What was called, for messages: `exec`, `fetch DELETE`, `SQL DELETE`. */
+  label: string;
+}
+
+function sqlText(node: Node | undefined): string | null {
+  if (!node) return null;
+  const n = unwrap(node);
+  if (n.type === 'TemplateLiteral') return n.quasis.map((q) => q.value.cooked ?? '').join('?');
+  if (n.type === 'BinaryExpression' && n.operator === '+') return sqlText(n.left);
+  return literalString(n);
+}
+
+function httpMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const path = memberPath(call.callee);
+  if (!path) return null;
+  const root = path[0];
+  const last = path[path.length - 1];
+  if (path.length === 1 && (root === 'fetch' || HTTP_CLIENTS.has(root))) {
+    const options = call.arguments.find((a) => unwrap(a).type === 'ObjectExpression');
+    const method = literalString(objectProperty(options, 'method'));
+    return method && MUTATING_HTTP.test(method) ? method.toUpperCase() : null;
+  }
+  if (path.length >= 2 && (HTTP_CLIENTS.has(root) || /client|api|http/i.test(root)) && MUTATING_HTTP.test(last)) return last.toUpperCase();
+  return null;
+}
+
+/** The imported binding a callee names: `exec` → child_process.exec; `fs.promises.rm` → fs.rm; promisified too. */
+function importedCallee(ctx: ModuleCtx, path: string[]): { source: string; name: string } | null {
+  const root = ctx.index.imports.get(path[0]);
+  const name = path.length === 1 ? root?.imported : path[path.length - 1];
+  if (!root) {
+    // `const run = promisify(exec)`
+    const init = ctx.index.values.get(path[0]);
+    const u = init && unwrap(init);
+    if (path.length === 1 && u?.type === 'CallExpression' && calleeName(u.callee) === 'promisify' && u.arguments[0]) {
+      const inner = memberPath(u.arguments[0]);
+      return inner ? importedCallee(ctx, inner) : null;
+    }
+    return null;
+  }
+  return name ? { source: root.source, name } : null;
+}
+
+function matches(m: Matcher, ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression, path: string[] | null): boolean {
+  const isNew = call.type === 'NewExpression';
+  if ('construct' in m) return isNew && !!path && m.construct.test(path[path.length - 1]);
+  if (isNew) return false;
+  if ('httpMutation' in m) return httpMethod(call) !== null;
+  if ('sqlWrite' in m) {
+    const name = calleeName(call.callee);
+    return !!name && SQL_CALLS.has(name) && SQL_WRITE.test(sqlText(call.arguments[0]) ?? '');
+  }
+  if (!path) return false;
+  const last = path[path.length - 1];
+  if ('modules' in m) {
+    const imp = importedCallee(ctx, path);
+    return !!imp && m.modules.includes(imp.source) && m.names.includes(imp.name);
+  }
+  if ('suffix' in m) return path.length >= m.suffix.length && m.suffix.every((s, i) => path[path.length - m.suffix.length + i] === s);
+  if ('roots' in m) {
+    const root = path[0] === 'this' ? path[1] : path[0];
+    return path.length >= 2 && !!root && m.roots.includes(root.replace(/\(\)$/, '')) && m.method.test(last);
+  }
+  if (!m.callee.test(last)) return false;
+  return !m.argProperty || call.arguments.some((a) => objectProperty(a, m.argProperty!) !== null);
+}
+
+/** The sink a call reaches, if any. */
+export function matchSink(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkMatch | null {
+  const path = memberPath(call.callee);
+  for (const def of SINKS) {
+    if (!matches(def.match, ctx, call, path)) continue;
+    let label = path ? path.join('.') : def.id;
+    const imported = 'modules' in def.match && path ? importedCallee(ctx, path) : null;
+    if (imported && path?.length === 1 && imported.name !== path[0]) label = `${imported.name} (as ${path[0]})`;
+    if (def.category === 'http-mutation') label = `${label} ${httpMethod(call)}`;
+    if (def.id === 'sql-write') label = `SQL ${(sqlText(call.arguments[0]) ?? '').trim().split(/\s+/)[0].toUpperCase()}`;
+    if (call.type === 'NewExpression') label = `new ${label}`;
+    return { def, label };
+  }
+  return null;
+}
+
+/** sql`DELETE FROM …` (postgres.js, @vercel/postgres, slonik). */
+export function matchTaggedSql(node: TSESTree.TaggedTemplateExpression): SinkMatch | null {
+  const text = node.quasi.quasis.map((q) => q.value.cooked ?? '').join('?');
+  if (!SQL_WRITE.test(text)) return null;
+  const def = SINKS.find((s) => s.id === 'sql-write')!;
+  return { def, label: `SQL ${text.trim().split(/\s+/)[0].toUpperCase()}` };
+}

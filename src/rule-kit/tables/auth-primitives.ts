@@ -1,0 +1,60 @@
+/**
+ * Names that decide whether code verifies a credential or only looks at it. Shared by the identity and token rules.
+ */
+
+/** JWT libraries whose APIs the rules know: which calls only decode and which verify with which options. */
+export const JWT_LIBRARIES = ['jsonwebtoken', 'jose', 'jwt-decode'] as const;
+
+/** Functions that parse a JWT without verifying it (jsonwebtoken `decode`, jose `decodeJwt`, jwt-decode). */
+export const DECODE_ONLY_FUNCTIONS: readonly string[] = ['decode', 'decodeJwt', 'jwtDecode', 'jwt_decode'];
+
+/** JWT header fields: reading them (e.g. `kid` to pick a key before `verify`) is not trusting the token. */
+export const JWT_HEADER_FIELDS: readonly string[] = ['header', 'kid', 'alg', 'typ', 'jku', 'x5t', 'cty'];
+
+/** Signature-verifying JWT calls whose options decide what is checked. */
+export const JWT_VERIFY_FUNCTIONS: readonly string[] = ['verify', 'jwtVerify'];
+
+/**
+ * Calls that check a credential against something the server trusts: a signature, an introspection endpoint, a
+ * store lookup, a constant-time compare. A verifier or middleware with none of these accepts any token.
+ */
+export const VERIFICATION_CALL =
+  /^(verify|jwtVerify|introspect|validate|lookup|find|check|authenticate|authorize|decrypt|compare|exchange)|timingSafeEqual|^(fetch|query|has|get|includes|select)$|^get(User|Session|Token|Principal|Account|ApiKey|Key|Claims)/i;
+
+/** Last words of secret-bearing names: `apiKey`, `API_TOKEN`, `clientSecret`, `password`, `authHeader` is not one. */
+const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'apikey', 'credential', 'credentials', 'authorization', 'cookie', 'bearer']);
+
+/** `key` alone is too common (loop variables, map keys); as the last word after a qualifier it is a secret. */
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'client', 'master', 'auth']);
+
+/** Split `apiKey`, `API_KEY`, `api-key` into lowercase words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Does an identifier or env key name a secret? (`accessToken`, `JWT_SECRET`, `apiKey`; not `tokenCount`, `key`.) */
+export function isSecretName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (!last) return false;
+  if (SECRET_WORDS.has(last)) return true;
+  return last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
+}
+
+/** Message authentication values: comparing them leaks timing just like comparing keys (`x-hub-signature-256`). */
+const MAC_WORDS = new Set(['signature', 'hmac', 'mac', 'digest']);
+
+export function isSignatureName(name: string): boolean {
+  return nameWords(name).some((w) => MAC_WORDS.has(w));
+}
+
+/** Functions whose output is a redacted copy of their input. */
+export const REDACTION_CALL = /redact|mask|sanitize|scrub|omit|censor|strip/i;
+
+/** JWT algorithm families: mixing HMAC with an asymmetric family in one allow-list enables key confusion. */
+export const JWT_HMAC = /^HS\d+$/;
+export const JWT_ASYMMETRIC = /^(RS|ES|PS)\d+$|^EdDSA$/;

@@ -1,0 +1,92 @@
+// Every entry of the model's data tables matches its own example, and near-misses match nothing.
+import { parse } from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/types';
+import { describe, expect, it } from 'vitest';
+import { setParents, walk, type Node } from '../../src/mcp-model/ast.js';
+import { IDENTITY_SIGNALS, identitySignal } from '../../src/mcp-model/identity.js';
+import { moduleCtx } from '../../src/mcp-model/resolve.js';
+import { WEAK_SESSION_SOURCES, weakSessionSource } from '../../src/mcp-model/session-ids.js';
+import { SINKS, matchSink, matchTaggedSql } from '../../src/mcp-model/sinks.js';
+
+function module(code: string) {
+  const ast = parse(code, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest' }) as TSESTree.Program;
+  setParents(ast);
+  return moduleCtx(ast);
+}
+
+function sinkIds(code: string): string[] {
+  const ctx = module(code);
+  const ids: string[] = [];
+  walk(ctx.ast, (n) => {
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const m = matchSink(ctx, n);
+      if (m) ids.push(m.def.id);
+    }
+    if (n.type === 'TaggedTemplateExpression' && matchTaggedSql(n)) ids.push('sql-write');
+  });
+  return ids;
+}
+
+describe('SINKS', () => {
+  it.each(SINKS.map((s) => [s.id, s.example]))('%s matches its example', (id, example) => {
+    expect(sinkIds(example)).toContain(id);
+  });
+  it.each([
+    "const m = /x(y)/.exec(text);",
+    'cache.delete(key);',
+    "await fetch(url);",
+    "await fetch(url, { method: 'GET' });",
+    "await db.query('SELECT * FROM users WHERE id = $1', [id]);",
+    "import { readFile } from 'node:fs/promises'; await readFile(p, 'utf8');",
+    "await s3.send(new ListBucketsCommand({}));",
+    'await anthropic.messages.create({ model, messages });',
+    'await prisma.user.findMany();',
+    'await axios.get(url);',
+    'stream.destroy();',
+    'await tx.rollback();',
+    "await extra.sendNotification({ method: 'notifications/progress', params });",
+  ])('no sink in %s', (code) => {
+    expect(sinkIds(code)).toEqual([]);
+  });
+  it('tagged SQL templates and promisified child_process', () => {
+    expect(sinkIds('await sql`DELETE FROM sessions WHERE user_id = ${id}`;')).toEqual(['sql-write']);
+    expect(sinkIds("import { exec } from 'node:child_process'; const run = promisify(exec); await run(cmd);")).toEqual(['child_process']);
+    expect(sinkIds("const cp = require('child_process'); cp.spawn('rm', ['-rf', dir]);")).toEqual(['child_process']);
+  });
+});
+
+describe('IDENTITY_SIGNALS', () => {
+  const signals = (code: string) => {
+    const ids: string[] = [];
+    walk(module(code).ast, (n: Node) => {
+      const s = identitySignal(n);
+      if (s) ids.push(s.id);
+    });
+    return ids;
+  };
+  it.each(IDENTITY_SIGNALS.map((s) => [s.id, s.example]))('%s matches its example', (id, example) => {
+    expect(signals(example)).toContain(id);
+  });
+  it('destructured authInfo counts; a session id does not', () => {
+    expect(signals('const f = async (args, { authInfo }) => authInfo;')).toContain('sdk-authInfo');
+    expect(signals('const id = extra.sessionId; const r = extra.requestId;')).toEqual([]);
+  });
+});
+
+describe('WEAK_SESSION_SOURCES', () => {
+  const weak = (prop: string) => {
+    const ctx = module(`let counter = 0; const opts = { ${prop} };`);
+    let value: Node | null = null;
+    walk(ctx.ast, (n) => {
+      if (n.type === 'Property') value = n.value;
+    });
+    return value ? weakSessionSource(ctx, value)?.id ?? null : null;
+  };
+  it.each(WEAK_SESSION_SOURCES.map((s) => [s.id, s.example]))('%s matches its example', (id, example) => {
+    expect(weak(example)).toBe(id);
+  });
+  it.each(['sessionIdGenerator: () => randomUUID()', 'sessionIdGenerator: () => `${Date.now()}.${randomBytes(16).toString("hex")}`', 'sessionIdGenerator: undefined'])(
+    'strong or absent: %s',
+    (prop) => expect(weak(prop)).toBeNull(),
+  );
+});

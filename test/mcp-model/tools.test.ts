@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { getToolRegistrations } from '../../src/mcp-model/tools.js';
+import { withSourceCode } from './source.js';
+
+const regs = (text: string) =>
+  withSourceCode(text, (sc, file) =>
+    getToolRegistrations(sc, file).map((r) => ({
+      name: r.name,
+      framework: r.framework,
+      kind: r.kind,
+      handler: r.handler !== null,
+      line: r.nameNode.loc.start.line,
+      caseBody: r.caseBody?.length,
+      annotations: r.annotations,
+    })),
+  );
+
+describe('getToolRegistrations', () => {
+  it('SDK v1 registerTool and the variadic tool() overloads (handler is the last argument)', () => {
+    const out = regs(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const server = new McpServer({ name: 's', version: '1' });
+const DELETE = 'delete_file';
+server.registerTool(DELETE, { inputSchema: {}, annotations: { destructiveHint: true } }, async (args, extra) => ({ content: [] }));
+server.tool('ping', async (extra) => ({ content: [] }));
+server.tool('echo', 'Echo', { text: z.string() }, { readOnlyHint: true }, async ({ text }) => ({ content: [] }));
+server.registerResource('cfg', 'config://app', {}, async (uri) => ({ contents: [] }));`);
+    expect(out).toEqual([
+      { name: 'delete_file', framework: 'sdk-v1', kind: 'tool', handler: true, line: 4, caseBody: undefined, annotations: { destructiveHint: true } },
+      { name: 'ping', framework: 'sdk-v1', kind: 'tool', handler: true, line: 5, caseBody: undefined, annotations: {} },
+      { name: 'echo', framework: 'sdk-v1', kind: 'tool', handler: true, line: 6, caseBody: undefined, annotations: { readOnlyHint: true } },
+      { name: 'cfg', framework: 'sdk-v1', kind: 'resource', handler: true, line: 7, caseBody: undefined, annotations: {} },
+    ]);
+  });
+
+  it('low-level switch and if dispatch on request.params.name, v1 schema and v2 method string', () => {
+    const out = regs(`import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  const { name, arguments: args } = request.params;
+  switch (name) {
+    case 'read_file':
+    case 'cat':
+      return read(args);
+    case 'delete_file': {
+      await rm(args.path);
+      return ok();
+    }
+  }
+});
+server.setRequestHandler('tools/call', async (request) => {
+  if (request.params.name === 'run') { return run(); }
+});`);
+    expect(out.map((r) => [r.name, r.framework, r.line, r.caseBody])).toEqual([
+      ['read_file', 'sdk-v1-lowlevel', 5, 1],
+      ['cat', 'sdk-v1-lowlevel', 6, 1],
+      ['delete_file', 'sdk-v1-lowlevel', 8, 1],
+      ['run', 'sdk-v2-lowlevel', 15, 1],
+    ]);
+  });
+
+  it('fastmcp addTool, mcp-handler factory, Cloudflare McpAgent and mcp-framework classes', () => {
+    expect(regs(`import { FastMCP } from 'fastmcp';
+server.addTool({ name: 'deploy', annotations: { destructiveHint: true }, execute: async (args, ctx) => 'ok' });`)).toMatchObject([
+      { name: 'deploy', framework: 'fastmcp', handler: true, line: 2, annotations: { destructiveHint: true } },
+    ]);
+    expect(regs(`import { createMcpHandler } from 'mcp-handler';
+const handler = createMcpHandler((server) => { server.registerTool('send', {}, async () => ({ content: [] })); });`)).toMatchObject([
+      { name: 'send', framework: 'mcp-handler' },
+    ]);
+    expect(regs(`import { McpAgent } from 'agents/mcp';
+export class MyMcp extends McpAgent { async init() { this.server.tool('purge', {}, async () => ({ content: [] })); } }`)).toMatchObject([
+      { name: 'purge', framework: 'cloudflare-agent' },
+    ]);
+    expect(regs(`import { MCPTool } from 'mcp-framework';
+class DropTable extends MCPTool { name = 'drop_table'; async execute(input) { return db.query('DROP TABLE x'); } }`)).toMatchObject([
+      { name: 'drop_table', framework: 'mcp-framework', handler: true, line: 2 },
+    ]);
+  });
+
+  it('registration loops over a same-file tool table', () => {
+    const out = regs(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const TOOLS = [
+  { name: 'list', handler: async () => ({}) },
+  { name: 'wipe', handler: wipe, annotations: { destructiveHint: true } },
+];
+async function wipe() {}
+for (const t of TOOLS) server.registerTool(t.name, { annotations: t.annotations }, t.handler);`);
+    expect(out.map((r) => [r.name, r.line, r.handler, r.annotations])).toEqual([
+      ['list', 3, true, {}],
+      ['wipe', 4, true, { destructiveHint: true }],
+    ]);
+  });
+
+  it('low-level dispatch through a table of handler functions', () => {
+    const out = regs(`import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+const HANDLERS = {
+  get_user: async (args) => db.get(args.id),
+  ban_user: banUser,
+};
+async function banUser(args) {}
+server.setRequestHandler(CallToolRequestSchema, async (req) => HANDLERS[req.params.name](req.params.arguments));`);
+    expect(out.map((r) => [r.name, r.line, r.handler])).toEqual([
+      ['get_user', 3, true],
+      ['ban_user', 4, true],
+    ]);
+  });
+
+  it('ignores files with no MCP registrations and .tool() of other libraries', () => {
+    expect(regs(`const x = chart.tool('zoom', () => 1);`)).toEqual([]);
+    expect(regs(`export const add = (a, b) => a + b;`)).toEqual([]);
+  });
+});

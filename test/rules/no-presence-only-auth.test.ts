@@ -1,0 +1,71 @@
+import rule from '../../rules/no-presence-only-auth.js';
+import { jsRuleTester } from '../rule-tester.js';
+
+jsRuleTester().run('no-presence-only-auth', rule, {
+  valid: [
+    // verifying middleware
+    `app.use((req, res, next) => {
+      const token = req.headers.authorization?.slice(7);
+      if (!token) return res.status(401).end();
+      req.auth = jwt.verify(token, KEY, { audience: AUD, issuer: ISS });
+      next();
+    });`,
+    // API key compared in constant time (through a same-file helper)
+    `function safeEqual(a, b) { return timingSafeEqual(digest(a), digest(b)); }
+     function apiKeyAuth(req, res, next) {
+       if (!safeEqual(req.get('x-api-key') ?? '', process.env.API_KEY)) return res.sendStatus(401);
+       next();
+     }`,
+    // verifier that introspects
+    `const verifier = { async verifyAccessToken(token) { const r = await fetch(INTROSPECT, { method: 'POST', body: token }); return toAuthInfo(await r.json()); } };`,
+    // a store lookup
+    `new FastMCP({ name: 'x', version: '1', authenticate: async (req) => { const s = await sessions.get(req.headers['x-api-key']); if (!s) throw new Response(null, { status: 401 }); return s; } });`,
+    // fail closed when the key is missing
+    `if (!process.env.MCP_API_KEY) { throw new Error('MCP_API_KEY is required'); }`,
+    // middleware that does not touch credentials
+    `app.use((req, res, next) => { res.set('x-frame-options', 'deny'); next(); });`,
+  ],
+  invalid: [
+    {
+      code: `app.use((req, res, next) => {
+  if (!req.headers.authorization) return res.status(401).end();
+  next();
+});`,
+      errors: [{ messageId: 'presenceOnly', line: 2, column: 8, data: { header: 'authorization', line: 2 } }],
+    },
+    {
+      code: `function bearer(req, res, next) {
+  if (req.get('Authorization')?.startsWith('Bearer ')) return next();
+  res.sendStatus(401);
+}`,
+      errors: [{ messageId: 'presenceOnly', line: 2, column: 7, data: { header: 'authorization', line: 2 } }],
+    },
+    {
+      code: `const verifier = {
+  verifyAccessToken: async (token) => ({ token, clientId: 'client', scopes: ['mcp'], expiresAt: Date.now() / 1000 + 3600 }),
+};`,
+      errors: [{ messageId: 'acceptsAny', line: 2, column: 3, data: { what: 'verifyAccessToken' } }],
+    },
+    {
+      code: `export const POST = withMcpAuth(handler, async (_req, t) => (t ? { token: t, clientId: 'u', scopes: [] } : undefined));`,
+      errors: [{ messageId: 'acceptsAny', line: 1, column: 42, data: { what: 'The withMcpAuth verifier' } }],
+    },
+    {
+      code: `const API_KEY = process.env.API_KEY;
+app.use((req, res, next) => {
+  if (!API_KEY) return next();
+  if (req.headers['x-api-key'] !== API_KEY) return res.sendStatus(401);
+  next();
+});`,
+      errors: [{ messageId: 'failOpen', line: 3, column: 7, data: { secret: 'API_KEY' } }],
+    },
+    {
+      code: `new FastMCP({ name: 'x', version: '1', authenticate: async (req) => {
+  const key = req.headers['x-api-key'];
+  if (!key) throw new Response(null, { status: 401 });
+  return { id: 'user' };
+} });`,
+      errors: [{ messageId: 'acceptsAny', line: 1, column: 40, data: { what: 'authenticate' } }],
+    },
+  ],
+});

@@ -1,0 +1,52 @@
+import rule from '../../rules/require-dns-rebinding-protection.js';
+import { jsRuleTester } from '../rule-tester.js';
+
+const IMPORTS = `import express from 'express';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+`;
+
+jsRuleTester().run('require-dns-rebinding-protection', rule, {
+  valid: [
+    // createMcpExpressApp on localhost validates Host (the SDK's safe default)
+    `${IMPORTS}import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+const app = createMcpExpressApp();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');`,
+    // transport options with protection and allowlists
+    `${IMPORTS}const t = new StreamableHTTPServerTransport({ enableDnsRebindingProtection: true, allowedHosts: ['127.0.0.1:3000'], allowedOrigins: ['http://localhost:3000'] });
+express().listen(3000, '127.0.0.1');`,
+    // explicit middleware
+    `${IMPORTS}import { localhostHostValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
+const app = express(); app.use(localhostHostValidation());
+const t = new StreamableHTTPServerTransport({});
+app.listen(3000, 'localhost');`,
+    // custom Host check middleware
+    `${IMPORTS}const app = express();
+app.use((req, res, next) => (req.headers.host === 'localhost:3000' ? next() : res.status(403).end()));
+const t = new StreamableHTTPServerTransport({});
+app.listen(3000, 'localhost');`,
+    // authenticated: a rebinding page has no token
+    `${IMPORTS}import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+const app = express(); app.post('/mcp', requireBearerAuth({ verifier }), (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res));
+app.listen(3000, '127.0.0.1');`,
+  ],
+  invalid: [
+    {
+      code: `${IMPORTS}const app = express();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }).handleRequest(req, res, req.body));
+app.listen(3000, '127.0.0.1');`,
+      errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
+    },
+    {
+      // enabled but with empty allowlists: the SDK skips the checks
+      code: `${IMPORTS}const t = new StreamableHTTPServerTransport({ enableDnsRebindingProtection: true });
+express().listen(3000, 'localhost');`,
+      errors: [{ messageId: 'noHostValidation', line: 3, column: 11 }],
+    },
+    {
+      code: `import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+app.get('/sse', (req, res) => { const t = new SSEServerTransport('/messages', res); });`,
+      errors: [{ messageId: 'noHostValidation', line: 2, column: 43 }],
+    },
+  ],
+});
