@@ -17,6 +17,8 @@ import noTlsOptOutInMcpConfig from './no-tls-opt-out-in-mcp-config.js';
 import unpinnedMcpServerPackage from './unpinned-mcp-server-package.js';
 import vulnerableMcpPackage from './vulnerable-mcp-package.js';
 import noMcpAutoApprove from './no-mcp-auto-approve.js';
+import noBroadOauthScopesInMcpConfig from './no-broad-oauth-scopes-in-mcp-config.js';
+import noDangerousMcpServerLaunch from './no-dangerous-mcp-server-launch.js';
 import requireToolAuthorization from './require-tool-authorization.js';
 import noUnauthenticatedPublicBind from './no-unauthenticated-public-bind.js';
 import requireDnsRebindingProtection from './require-dns-rebinding-protection.js';
@@ -48,4 +50,6 @@ export const rules: Record<string, McpRuleModule> = {
   'unpinned-mcp-server-package': unpinnedMcpServerPackage,
   'vulnerable-mcp-package': vulnerableMcpPackage,
   'no-mcp-auto-approve': noMcpAutoApprove,
+  'no-broad-oauth-scopes-in-mcp-config': noBroadOauthScopesInMcpConfig,
+  'no-dangerous-mcp-server-launch': noDangerousMcpServerLaunch,
 };

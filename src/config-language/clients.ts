@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { ReferenceSyntaxId } from './references.js';
+import type { ConfigFormat } from './tree.js';
 
 /**
  * Every MCP client config we read, as data (reference §6.1): where its files sit, where its servers are, how each
@@ -28,6 +29,11 @@ export interface ClientSpec {
   expands: ReferenceSyntaxId[] | 'unknown';
   /** Fields whose values are environment-variable *names* (Codex `env_vars`, Goose `env_keys`): never secrets. */
   byName?: string[];
+  /**
+   * Top-level keys (globs, case-insensitive) holding OAuth scopes that the servers configured by this file will
+   * request (dotenv templates: `GITHUB_SCOPES=repo`). Read by no-broad-oauth-scopes-in-mcp-config.
+   */
+  scopeKeys?: string[];
 }
 
 const STDIO_AND_HTTP = { command: ['command'], args: ['args'], env: ['env'], url: ['url'], headers: ['headers'] };
@@ -119,6 +125,17 @@ export const CLIENTS: ClientSpec[] = [
   // Other `mcp.json` files (JetBrains Air, Kiro, LM Studio, ...): the shape is common, the client is not known.
   { ...OTHER_MCP_JSON, servers: ['mcpServers'] },
   { ...OTHER_MCP_JSON, servers: ['servers'] },
+  // Not a client: the environment template of a project (never the real `.env`, which holds real secrets and is
+  // usually git-ignored). Documents the defaults a server is started with, scopes included.
+  {
+    id: 'dotenv-template',
+    name: 'Environment template',
+    files: ['**/.env.example', '**/.env.sample', '**/.env.template', '**/*.env.example'],
+    servers: null,
+    fields: STDIO_AND_HTTP,
+    expands: [],
+    scopeKeys: ['scope', 'scopes', '*_scope', '*_scopes'],
+  },
   // Not a client: an MCP server's own manifest, read for dependency advisories.
   { id: 'npm-package', name: 'package.json', files: ['**/package.json'], servers: null, fields: STDIO_AND_HTTP, expands: [] },
 ];
@@ -134,8 +151,9 @@ export function clientsForPath(path: string): ClientSpec[] {
   return CLIENTS.filter((_, i) => matchers[i](p));
 }
 
-export function formatForPath(path: string): 'json' | 'yaml' | 'toml' {
+export function formatForPath(path: string): ConfigFormat {
   if (/\.ya?ml$/i.test(path)) return 'yaml';
+  if (/(?:^|[\\/.])env\.(?:example|sample|template)$/i.test(path)) return 'dotenv';
   if (/\.toml$/i.test(path)) return 'toml';
   return 'json';
 }

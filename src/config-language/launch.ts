@@ -26,6 +26,7 @@ const UV_VALUES = ['--with', '--python', '-p', '--index', '--index-url', '--extr
 const DOCKER_VALUES = [
   '-e', '--env', '--env-file', '-v', '--volume', '--mount', '--name', '--network', '--net', '-p', '--publish', '-w', '--workdir',
   '-u', '--user', '--entrypoint', '--platform', '-l', '--label', '--add-host', '--cpus', '-m', '--memory', '--pull', '-h', '--hostname',
+  '--pid', '--ipc', '--cap-add', '--cap-drop', '--security-opt', '--device', '--restart', '--runtime', '--tmpfs', '--ulimit', '--gpus',
 ];
 
 export const LAUNCHERS: Launcher[] = [
@@ -53,7 +54,8 @@ export interface PackageLaunch {
   version: string | null;
 }
 
-const basename = (command: string): string => command.replace(/^.*[\\/]/, '').replace(/\.(exe|cmd|bat)$/i, '');
+/** An executable's name without directory or .exe/.cmd/.bat. */
+export const basename = (command: string): string => command.replace(/^.*[\\/]/, '').replace(/\.(exe|cmd|bat)$/i, '');
 
 /** Split a spec into name and version for its ecosystem; null for local paths and URLs (not registry packages). */
 function splitSpec(spec: string, ecosystem: Ecosystem): { name: string; version: string | null } | null {

@@ -30,6 +30,7 @@ export function parseConfig(text: string, format: ConfigFormat): ConfigParseResu
   try {
     if (format === 'json') return parseJson(text, make);
     if (format === 'yaml') return parseYaml(text, make);
+    if (format === 'dotenv') return parseDotenv(text, make);
     return parseToml(text, make);
   } catch (e) {
     const offset = e instanceof Failure ? e.offset : 0;
@@ -193,3 +194,70 @@ function parseToml(text: string, make: NodeFactory): ConfigParseResult {
   const comments = program.comments.map((c) => make.comment(c.value, c.range[0], c.range[1]));
   return { ok: true, body: root, comments };
 }
+
+// --- dotenv templates (`.env.example`): one flat object of string values. ---
+
+const DOTENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/gm;
+const DOTENV_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+
+/**
+ * `KEY=VALUE` lines, `export KEY=`, `#` comments (whole-line, or after whitespace in an unquoted value), and
+ * single, double or backtick quotes (double quotes may span lines and expand `\n`). As in the dotenv libraries,
+ * other lines are ignored and a repeated key is kept (lookups take the last one).
+ */
+function parseDotenv(text: string, make: NodeFactory): ConfigParseResult {
+  const members: ConfigMember[] = [];
+  const comments: ConfigComment[] = [];
+  const comment = (hash: number): number => {
+    const end = lineEnd(text, hash);
+    comments.push(make.comment(text.slice(hash + 1, end), hash, end));
+    return end;
+  };
+  let pos = 0;
+  while (pos < text.length) {
+    const start = pos;
+    const first = /[^ \t]/.exec(text.slice(pos, lineEnd(text, pos)));
+    if (first && text[pos + first.index] === '#') {
+      pos = nextLine(text, comment(pos + first.index));
+      continue;
+    }
+    DOTENV_LINE.lastIndex = start;
+    const m = DOTENV_LINE.exec(text);
+    if (!m || m.index !== start) {
+      pos = nextLine(text, lineEnd(text, pos));
+      continue;
+    }
+    const keyStart = text.indexOf(m[1], start);
+    const key = make.key(m[1], keyStart, keyStart + m[1].length);
+    const vStart = start + m[0].length;
+    const quote = text[vStart];
+    let value: string;
+    let vEnd: number;
+    const close = quote === '"' || quote === "'" || quote === '`' ? text.indexOf(quote, vStart + 1) : -1;
+    if (close > 0 && (quote === '"' || !text.slice(vStart, close).includes('\n'))) {
+      const raw = text.slice(vStart + 1, close);
+      value = quote === '"' ? raw.replace(/\\([nrt])/g, (_, c: string) => DOTENV_ESCAPES[c]) : raw;
+      vEnd = close + 1;
+    } else {
+      const end = lineEnd(text, vStart);
+      const hash = /(?:^|[ \t])#/.exec(text.slice(vStart, end));
+      const stop = hash ? vStart + hash.index + hash[0].length - 1 : end;
+      value = text.slice(vStart, stop).trimEnd();
+      vEnd = vStart + value.length;
+    }
+    members.push(make.member(key, make.scalar(value, vStart, vEnd)));
+    const end = lineEnd(text, vEnd);
+    const hash = text.indexOf('#', vEnd);
+    pos = nextLine(text, hash >= 0 && hash < end ? comment(hash) : end);
+  }
+  return { ok: true, body: make.object(members, 0, text.length), comments };
+}
+
+const lineEnd = (text: string, from: number): number => {
+  const m = /\r\n|\r|\n/g;
+  m.lastIndex = from;
+  const hit = m.exec(text);
+  return hit ? hit.index : text.length;
+};
+
+const nextLine = (text: string, end: number): number => (text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1);

@@ -1,7 +1,7 @@
 import type { Rule } from 'eslint';
 import { CLIENTS, type ClientSpec } from './clients.js';
 import { REFERENCE_SYNTAXES, type ReferenceSyntaxId } from './references.js';
-import type { SourceLoc } from './tree.js';
+import type { ConfigScalar, SourceLoc } from './tree.js';
 
 /** Helpers shared by the config rules. */
 
@@ -23,6 +23,17 @@ export function locWithin(sourceCode: Rule.RuleContext['sourceCode'], node: { ra
   if (at < 0) return node.loc;
   const start = node.range[0] + at;
   return { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(start + needle.length) };
+}
+
+/**
+ * The location of `length` characters at `offset` in the value of a string scalar. The whole node when the value is
+ * not spelled verbatim in the source (escapes), so a finding never points at the wrong characters.
+ */
+export function locInValue(sourceCode: Rule.RuleContext['sourceCode'], node: ConfigScalar, offset: number, length: number): SourceLoc {
+  const at = sourceCode.text.slice(node.range[0], node.range[1]).indexOf(String(node.value));
+  if (at < 0) return node.loc;
+  const start = node.range[0] + at + offset;
+  return { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(start + length) };
 }
 
 export function clientExpands(client: ClientSpec, syntax: ReferenceSyntaxId): boolean {

@@ -1,7 +1,7 @@
 import type { ClientSpec } from './clients.js';
 
 /**
- * One generic value tree for every config format (JSON/JSONC, YAML, TOML). Every node carries its source range
+ * One generic value tree for every config format (JSON/JSONC, YAML, TOML, dotenv). Every node carries its source range
  * and an ESTree-style `loc` (1-based lines, 0-based columns, the same convention as the JS rules, so createRule's
  * side channel and ESLint agree on positions).
  */
@@ -19,7 +19,7 @@ interface BaseNode {
   loc: SourceLoc;
 }
 
-export type ConfigFormat = 'json' | 'yaml' | 'toml';
+export type ConfigFormat = 'json' | 'yaml' | 'toml' | 'dotenv';
 
 export interface ConfigScalar extends BaseNode {
   type: 'ConfigScalar';

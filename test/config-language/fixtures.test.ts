@@ -30,6 +30,7 @@ const UNSAFE: Record<string, string[]> = {
   'cline/unsafe/cline_mcp_settings.json': ['no-secrets-in-mcp-config 7:27', 'no-mcp-auto-approve 9:22'],
   'codex/unsafe/.codex/config.toml': ['unpinned-mcp-server-package 4:15', 'no-secrets-in-mcp-config 5:25', 'no-secrets-in-mcp-config 9:42'],
   'continue/unsafe/.continue/mcpServers/postgres.yaml': ['unpinned-mcp-server-package 9:9', 'no-secrets-in-mcp-config 10:32'],
+  'dotenv-template/unsafe/.env.example': ['no-broad-oauth-scopes-in-mcp-config 5:39'],
   'cursor/unsafe/.cursor/mcp.json': ['unpinned-mcp-server-package 7:9', 'no-secrets-in-mcp-config 9:10'],
   'gemini/unsafe/.gemini/settings.json': ['no-secrets-in-mcp-config 10:26', 'no-mcp-auto-approve 12:16'],
   'goose/unsafe/.config/goose/config.yaml': ['no-mcp-auto-approve 2:13', 'unpinned-mcp-server-package 9:18', 'no-secrets-in-mcp-config 11:21'],

@@ -23,4 +23,14 @@ describe('mcp-audit scan on client configs', () => {
     // The secret is masked in every field of the finding.
     expect(JSON.stringify(report.findings)).not.toContain('ghp_Vb3nK8qLz5Rt2Wm9Xc4Hy7Pd1Fj6Gs0AeT2u');
   });
+
+  it('reads environment templates, never the real .env', async () => {
+    const root = tmpCopy('examples/vulnerable-server');
+    const env = 'GITHUB_CLIENT_ID=\nGITHUB_OAUTH_SCOPES="repo read:user"\n';
+    writeFileSync(join(root, '.env.example'), env);
+    writeFileSync(join(root, '.env'), env);
+    const report = await scan({ root, configPath: false });
+    const scopes = report.findings.filter((f) => f.ruleId === 'no-broad-oauth-scopes-in-mcp-config');
+    expect(scopes.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual(['.env.example:2:22 high']);
+  });
 });
