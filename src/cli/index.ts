@@ -7,6 +7,8 @@ import { scan } from '../engine/scan.js';
 import { ConfigError, resolveProjectConfig } from '../engine/project-config.js';
 import { BaselineError, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { GitError } from '../engine/git.js';
+import { inventory } from '../engine/inventory.js';
+import { formatInventoryJson, formatInventoryPretty } from '../reporters/inventory.js';
 import type { ScanReport } from '../engine/types.js';
 import { formatJson } from '../reporters/json.js';
 import { formatPretty } from '../reporters/pretty.js';
@@ -21,6 +23,9 @@ export const HELP = `mcp-audit ${VERSION} — security linter for MCP servers an
 
 Usage:
   mcp-audit scan [paths...] [options]   scan files and directories (default: .)
+  mcp-audit inventory [paths...] [-f pretty|json] [-o file]
+                                        per MCP server: transports, where it listens, auth pattern,
+                                        and its tools with risk class, sinks and identity checks
   mcp-audit rules [--format json]        list every rule
   mcp-audit --help | --version
 
@@ -99,6 +104,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
   if (command === 'scan') return scanCommand(rest, io);
   if (command === 'rules') return rulesCommand(rest, io);
+  if (command === 'inventory') return inventoryCommand(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -228,6 +234,33 @@ function progressReporter(io: CliIO): ((done: number, total: number) => void) | 
     shown = true;
     io.stderr(`\r\x1b[Kmcp-audit: analysing ${done}/${total} files`);
   };
+}
+
+async function inventoryCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'pretty' },
+    output: { type: 'string', short: 'o' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    root: { type: 'string' },
+    color: { type: 'boolean', default: true },
+  });
+  const format = values.format as string;
+  if (!['pretty', 'json'].includes(format)) throw new UsageError(`inventory --format must be pretty or json (got "${format}")`);
+  const paths = positionals.length ? positionals.map((p) => resolve(io.cwd, p)) : [io.cwd];
+  const root = chooseRoot(values.root ? resolve(io.cwd, values.root as string) : undefined, paths, io.cwd);
+  const { inventory: inv, diagnostics } = await inventory({
+    paths,
+    root,
+    include: values.include as string[] | undefined,
+    exclude: values.exclude as string[] | undefined,
+  });
+  const color = values.color !== false && !values.output && io.isTTY && io.env.NO_COLOR === undefined;
+  const text = format === 'json' ? formatInventoryJson(inv) : formatInventoryPretty(inv, { color });
+  if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
+  else io.stdout(text);
+  for (const d of diagnostics) io.stderr(`mcp-audit: ${d.file ?? ''} [${d.kind}] ${d.message}\n`);
+  return EXIT.CLEAN;
 }
 
 function render(report: ScanReport, format: string, color: boolean): string {

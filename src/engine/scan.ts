@@ -1,4 +1,3 @@
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import picomatch from 'picomatch';
@@ -12,6 +11,7 @@ import { VERSION } from '../version.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { discoverFiles, toRel, type DiscoveredFile } from './discover.js';
 import { FingerprintBuilder } from './fingerprint.js';
+import { readText } from './read.js';
 import { changedFiles, readGitStatus, type GitFileStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { Prefilter } from './prefilter.js';
@@ -142,36 +142,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
-function readText(file: DiscoveredFile, maxFileSize: number, diagnostics: Diagnostic[]): string | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file.abs, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxFileSize) {
-      diagnostics.push({ file: file.rel, kind: 'too-large', message: `file is ${size} bytes, over the ${maxFileSize}-byte limit; skipped` });
-      return null;
-    }
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    if (buf.subarray(0, Math.min(off, 8000)).includes(0)) {
-      diagnostics.push({ file: file.rel, kind: 'binary', message: 'binary content (NUL bytes); skipped' });
-      return null;
-    }
-    const text = buf.subarray(0, off).toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (e) {
-    diagnostics.push({ file: file.rel, kind: 'unreadable', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function looksMinified(text: string): boolean {

@@ -157,6 +157,27 @@ describe('--changed', () => {
   });
 });
 
+describe('mcp-audit inventory', () => {
+  it('lists each server with transport, listen address, auth pattern and tools (JSON)', async () => {
+    const { code, stdout } = await cli(['inventory', 'examples/vulnerable-server', '-f', 'json'], process.cwd());
+    expect(code).toBe(0);
+    const inv = JSON.parse(stdout);
+    expect(inv.servers).toHaveLength(1);
+    const [server] = inv.servers;
+    expect(server).toMatchObject({ transports: ['streamable-http'], authPattern: 'unauthenticated' });
+    expect(server.listens[0]).toMatchObject({ host: '0.0.0.0', port: '3000', allInterfaces: true });
+    expect(server.tools.map((t: { name: string; risk: string; identityChecked: boolean }) => [t.name, t.risk, t.identityChecked])).toEqual([
+      ['run_command', 'mutating', false],
+      ['save_file', 'mutating', false],
+      ['file_issue', 'mutating', false],
+    ]);
+  });
+
+  it('rejects an unknown format with exit 2', async () => {
+    expect((await cli(['inventory', '-f', 'sarif'], process.cwd())).code).toBe(2);
+  });
+});
+
 describe('mcp-audit rules / --help / --version', () => {
   it('lists every rule with id, severity, description and docs link', async () => {
     const { stdout, code } = await cli(['rules', '--format', 'json'], process.cwd());
