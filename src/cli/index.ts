@@ -40,6 +40,7 @@ Scan options:
   -c, --config <file>               project config (default: <root>/.mcp-audit.json; JSON, never executed)
       --no-config                   ignore .mcp-audit.json
       --max-file-size <bytes>       skip larger files with a diagnostic (default: 1048576)
+      --workers <n>                 analysis threads (default: one per core for scans of 200+ files; 0 = none)
       --baseline <file>             report only findings not recorded in this baseline
       --write-baseline <file>       record the current findings as the baseline (by fingerprint)
       --changed[=<git-ref>]         only files changed against the ref (default: merge base with the
@@ -129,6 +130,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     config: { type: 'string', short: 'c' },
     'no-config': { type: 'boolean' },
     'max-file-size': { type: 'string' },
+    workers: { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
     changed: { type: 'boolean' },
@@ -152,6 +154,12 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive integer (bytes)');
   }
 
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
+  }
+
   const paths = positionals.length ? positionals.map((p) => resolve(io.cwd, p)) : [io.cwd];
   const root = chooseRoot(values.root ? resolve(io.cwd, values.root as string) : undefined, paths, io.cwd);
 
@@ -170,6 +178,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     baseline: values.baseline ? readBaseline(resolve(io.cwd, values.baseline as string)) : undefined,
     changed: values.changed ? ((values['changed-base'] as string | undefined) ?? true) : undefined,
     onProgress: progressReporter(io),
+    workers,
   });
   io.clearProgress?.();
   if (values['write-baseline']) {

@@ -1,22 +1,18 @@
-import { isAbsolute, resolve } from 'node:path';
-import { Linter } from 'eslint';
+import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { rules as allRules } from '../../rules/index.js';
-import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
-import { scrubSecrets } from '../rule-kit/mask.js';
+import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
-import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { CONFIG_FILES, JS_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
+import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
-import { discoverFiles, toRel, type DiscoveredFile } from './discover.js';
-import { FingerprintBuilder } from './fingerprint.js';
-import { readText } from './read.js';
-import { changedFiles, readGitStatus, type GitFileStatus } from './git.js';
+import { discoverFiles } from './discover.js';
+import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
-import { Prefilter } from './prefilter.js';
+import { analyseInWorkers, defaultWorkerCount, MIN_FILES_FOR_WORKERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
-import { decideSeverity, isTestPath, type FileFacts } from './severity-policy.js';
+import { isTestPath } from './severity-policy.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
 
 export interface ScanOptions {
@@ -38,11 +34,14 @@ export interface ScanOptions {
   changed?: string | true;
   /** Called as files are analysed (for a progress display). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads for analysis: 0 or 1 = in this thread; default = one per core when there are enough files
+   * (and the engine runs from its build).
+   */
+  workers?: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-/** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
-const MINIFIED_AVG_LINE = 1000;
 
 const LANGUAGES: Array<[RuleLanguage, string[]]> = [
   ['js', JS_FILES],
@@ -79,38 +78,30 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const gitLanguages = new Set(
     enabled.filter(([, r]) => r.meta.mcpAudit.severityFacts?.dependsOnGitTracking).map(([, r]) => r.meta.mcpAudit.language),
   );
-  const fileLanguage = new Map<DiscoveredFile, RuleLanguage>();
+  const jobs: FileJob[] = [];
   for (const f of files) {
-    const lang = languageOf.find(([, m]) => m(f.rel))?.[0];
     // Only an explicitly named file can lack a language (e.g. a pre-commit hook passing every staged file): skip it.
-    if (lang) fileLanguage.set(f, lang);
+    const lang = languageOf.find(([, m]) => m(f.rel))?.[0];
+    if (lang) jobs.push({ abs: f.abs, rel: f.rel, lang, facts: { isTestFile: isTestPath(f.rel), git: 'unknown' } });
   }
-  const gitStatus = readGitStatus(
-    root,
-    files.filter((f) => gitLanguages.has(fileLanguage.get(f)!)).map((f) => f.rel),
-  );
+  const gitStatus = readGitStatus(root, jobs.filter((j) => gitLanguages.has(j.lang)).map((j) => j.rel));
+  for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
 
-  const engine = new LintRunner(root, enabled);
+  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize };
+  const workerCount = options.workers ?? defaultWorkerCount();
+  const results: FileResult[] =
+    workerCount > 1 && jobs.length >= (options.workers ? 1 : MIN_FILES_FOR_WORKERS) && workerModuleUrl()
+      ? await analyseInWorkers(jobs, init, workerCount, options.onProgress)
+      : analyseHere(jobs, init, options.onProgress);
+
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   let filesParsed = 0;
-  let done = 0;
-  for (const file of files) {
-    options.onProgress?.(done++, files.length);
-    const lang = fileLanguage.get(file);
-    if (!lang) continue;
-    const text = readText(file, maxFileSize, diagnostics);
-    if (text === null) continue;
-    if (lang === 'js' && looksMinified(text)) {
-      diagnostics.push({ file: file.rel, kind: 'minified', message: 'looks like a minified bundle; skipped' });
-      continue;
-    }
-    const facts: FileFacts = { isTestFile: isTestPath(file.rel), git: gitStatus.get(file.rel) ?? ('unknown' as GitFileStatus) };
-    const result = engine.lint(file, lang, text, facts, project, diagnostics);
-    if (!result) continue;
-    filesParsed++;
-    findings.push(...result.findings);
-    suppressed.push(...result.suppressed);
+  for (const r of results) {
+    findings.push(...r.findings);
+    suppressed.push(...r.suppressed);
+    diagnostics.push(...r.diagnostics);
+    if (r.parsed) filesParsed++;
   }
 
   if (options.baseline) {
@@ -144,157 +135,11 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-function looksMinified(text: string): boolean {
-  if (text.length < 20_000) return false;
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return text.length / lines > MINIFIED_AVG_LINE;
+
+function analyseHere(jobs: FileJob[], init: AnalyserInit, onProgress?: (done: number, total: number) => void): FileResult[] {
+  const analyser = new FileAnalyser(init);
+  return jobs.map((job, i) => {
+    onProgress?.(i, jobs.length);
+    return analyser.analyse(job);
+  });
 }
-
-/** Runs ESLint's Linter with the plugin's own language entries, one cached config per (language, rule set). */
-class LintRunner {
-  private readonly linter: Linter;
-  private readonly prefilters = new Map<RuleLanguage, Prefilter>();
-  private readonly configs = new Map<string, Linter.Config[]>();
-  private readonly rulesById: Map<string, McpRuleModule>;
-
-  constructor(
-    private readonly root: string,
-    enabled: Array<[string, McpRuleModule]>,
-  ) {
-    this.linter = new Linter({ configType: 'flat', cwd: root });
-    this.rulesById = new Map(enabled);
-    for (const lang of ['js', 'config'] as const) {
-      this.prefilters.set(lang, new Prefilter(enabled.filter(([, r]) => r.meta.mcpAudit.language === lang)));
-    }
-  }
-
-  private configFor(lang: RuleLanguage, ids: string[]): Linter.Config[] | null {
-    const key = `${lang}:${ids.join(',')}`;
-    let cfg = this.configs.get(key);
-    if (!cfg) {
-      const base = languageBase(lang);
-      if (!base) return null;
-      cfg = [
-        {
-          ...base,
-          settings: { mcpAudit: { collect: true } },
-          linterOptions: { reportUnusedDisableDirectives: 'off' },
-          rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
-        },
-      ];
-      this.configs.set(key, cfg);
-    }
-    return cfg;
-  }
-
-  lint(
-    file: DiscoveredFile,
-    lang: RuleLanguage,
-    text: string,
-    facts: FileFacts,
-    project: ProjectConfig,
-    diagnostics: Diagnostic[],
-  ): { findings: Finding[]; suppressed: Finding[] } | null {
-    const ids = [...this.prefilters.get(lang)!.select(text)].sort();
-    if (ids.length === 0) return null;
-    const config = this.configFor(lang, ids);
-    if (!config) return null;
-    let messages: Linter.LintMessage[];
-    let suppressedMessages: Linter.SuppressedLintMessage[];
-    try {
-      messages = this.linter.verify(text, config, { filename: file.abs });
-      suppressedMessages = (this.linter as Linter & { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
-    } catch (e) {
-      takeRecordedExtras(file.abs);
-      diagnostics.push({ file: file.rel, kind: 'internal', message: `analysis failed: ${firstLine(e)}` });
-      return null;
-    }
-    const extras = takeRecordedExtras(file.abs);
-    const secrets = extras.flatMap((x) => (x.secret ? [x.secret] : []));
-    const byKey = new Map<string, RecordedExtra[]>();
-    for (const x of extras) {
-      if (x.suppressed) continue;
-      const k = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
-      byKey.set(k, [...(byKey.get(k) ?? []), x]);
-    }
-    const lines = text.split(/\r?\n/);
-    const fp = new FingerprintBuilder();
-    const convert = (m: Linter.LintMessage): Finding | null => {
-      if (m.fatal || !m.ruleId) {
-        if (m.fatal) {
-          // typescript-estree reports parse-error columns 0-based (ESLint passes them through); ours are 1-based.
-          const column = lang === 'js' ? m.column + 1 : m.column;
-          diagnostics.push({ file: file.rel, line: m.line, column, kind: 'parse-error', message: scrubSecrets(m.message, secrets) });
-        }
-        return null;
-      }
-      if (!m.ruleId.startsWith(`${PLUGIN_NAME}/`)) return null;
-      const ruleId = m.ruleId.slice(PLUGIN_NAME.length + 1);
-      const rule = this.rulesById.get(ruleId);
-      if (!rule) return null;
-      const extra = byKey.get(`${ruleId}|${m.line}|${m.column}|${m.messageId}`)?.shift();
-      const override = project.rules[ruleId];
-      const finding: Finding = {
-        ruleId,
-        severity: decideSeverity(rule.meta.mcpAudit, extra?.severity, facts, override === 'off' ? undefined : override),
-        file: file.rel,
-        line: m.line,
-        column: m.column,
-        ...(m.endLine !== undefined ? { endLine: m.endLine, endColumn: m.endColumn } : {}),
-        message: scrubSecrets(m.message, secrets),
-        ...(extra?.evidence ? { evidence: scrubSecrets(extra.evidence, secrets) } : {}),
-        fingerprint: fp.make({
-          ruleId,
-          file: file.rel,
-          messageId: m.messageId ?? '',
-          key: extra?.fingerprintKey,
-          secret: extra?.secret,
-          lineText: lines[m.line - 1] ?? '',
-        }),
-      };
-      if (extra?.related?.length) {
-        finding.related = extra.related.map((r) => ({
-          file: r.file ? toRel(this.root, isAbsolute(r.file) ? r.file : resolve(this.root, r.file)) : file.rel,
-          line: r.line,
-          column: r.column,
-          ...(r.endLine !== undefined ? { endLine: r.endLine, endColumn: r.endColumn } : {}),
-          message: scrubSecrets(r.message, secrets),
-        }));
-      }
-      return finding;
-    };
-    const findings = messages.map(convert).filter((f): f is Finding => f !== null);
-    const suppressed = suppressedMessages
-      .map((m) => {
-        const f = convert(m);
-        if (f) f.suppressed = { kind: 'directive', justification: m.suppressions.find((s) => s.justification)?.justification || undefined };
-        return f;
-      })
-      .filter((f): f is Finding => f !== null);
-    // Reports an `mcp-audit-ignore` comment kept from ESLint: rebuild them from what the rule recorded.
-    for (const x of extras) {
-      if (!x.suppressed) continue;
-      const key = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
-      byKey.set(key, [x]);
-      const f = convert({
-        ruleId: `${PLUGIN_NAME}/${x.ruleId}`,
-        messageId: x.messageId,
-        message: x.suppressed.message,
-        line: x.line,
-        column: x.column,
-        endLine: x.suppressed.endLine,
-        endColumn: x.suppressed.endColumn,
-        severity: 2,
-      } as Linter.LintMessage);
-      if (f) suppressed.push({ ...f, suppressed: { kind: 'directive', justification: x.suppressed.justification } });
-    }
-    return { findings, suppressed };
-  }
-}
-
-function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0].slice(0, 300);
-}
-

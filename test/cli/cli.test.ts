@@ -207,6 +207,19 @@ describe('the built binary (what npx runs)', () => {
     expect(r.stdout).toContain('ghp_…(40 chars)');
   });
 
+  it('gives the same report with a worker pool as in one thread', () => {
+    const run = (workers: string) => {
+      const r = spawnSync(process.execPath, ['bin/mcp-audit.js', 'scan', 'fixtures', 'examples', '--workers', workers, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(r.status, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      delete json.summary.durationMs;
+      return json;
+    };
+    const pooled = run('2');
+    expect(pooled.findings.length).toBeGreaterThan(50);
+    expect(pooled).toEqual(run('0'));
+  });
+
   it('prints its version', () => {
     const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
     expect(execFileSync(process.execPath, ['bin/mcp-audit.js', '--version'], { encoding: 'utf8' }).trim()).toBe(version);

@@ -1,0 +1,221 @@
+import { isAbsolute, resolve } from 'node:path';
+import { Linter } from 'eslint';
+import { rules as allRules } from '../../rules/index.js';
+import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
+import { scrubSecrets } from '../rule-kit/mask.js';
+import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
+import { toRel, type DiscoveredFile } from './discover.js';
+import { FingerprintBuilder } from './fingerprint.js';
+import { readText } from './read.js';
+import { Prefilter } from './prefilter.js';
+import type { ProjectConfig } from './project-config.js';
+import { decideSeverity, type FileFacts } from './severity-policy.js';
+import type { Diagnostic, Finding } from './types.js';
+
+/** One file to analyse. Plain data, so it can cross to a worker thread. */
+export interface FileJob {
+  abs: string;
+  rel: string;
+  lang: RuleLanguage;
+  facts: FileFacts;
+}
+
+/** What analysing one file produced. Plain data. */
+export interface FileResult {
+  findings: Finding[];
+  suppressed: Finding[];
+  diagnostics: Diagnostic[];
+  /** The prefilter selected rules for it and it went through the linter. */
+  parsed: boolean;
+}
+
+/** Everything a thread needs to analyse files the same way as any other thread. */
+export interface AnalyserInit {
+  root: string;
+  enabledRuleIds: string[];
+  project: ProjectConfig;
+  maxFileSize: number;
+}
+
+/** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
+const MINIFIED_AVG_LINE = 1000;
+
+/** Reads, checks and lints one file at a time; one per thread (it owns an ESLint Linter and rule caches). */
+export class FileAnalyser {
+  private readonly runner: LintRunner;
+
+  constructor(private readonly init: AnalyserInit) {
+    const enabled = init.enabledRuleIds.map((id) => [id, allRules[id]] as [string, McpRuleModule]);
+    this.runner = new LintRunner(init.root, enabled);
+  }
+
+  analyse(job: FileJob): FileResult {
+    const diagnostics: Diagnostic[] = [];
+    const file: DiscoveredFile = { abs: job.abs, rel: job.rel };
+    const none = { findings: [], suppressed: [], diagnostics, parsed: false };
+    const text = readText(file, this.init.maxFileSize, diagnostics);
+    if (text === null) return none;
+    if (job.lang === 'js' && looksMinified(text)) {
+      diagnostics.push({ file: file.rel, kind: 'minified', message: 'looks like a minified bundle; skipped' });
+      return none;
+    }
+    const result = this.runner.lint(file, job.lang, text, job.facts, this.init.project, diagnostics);
+    return result ? { ...result, diagnostics, parsed: true } : none;
+  }
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length / lines > MINIFIED_AVG_LINE;
+}
+
+
+/** Runs ESLint's Linter with the plugin's own language entries, one cached config per (language, rule set). */
+class LintRunner {
+  private readonly linter: Linter;
+  private readonly prefilters = new Map<RuleLanguage, Prefilter>();
+  private readonly configs = new Map<string, Linter.Config[]>();
+  private readonly rulesById: Map<string, McpRuleModule>;
+
+  constructor(
+    private readonly root: string,
+    enabled: Array<[string, McpRuleModule]>,
+  ) {
+    this.linter = new Linter({ configType: 'flat', cwd: root });
+    this.rulesById = new Map(enabled);
+    for (const lang of ['js', 'config'] as const) {
+      this.prefilters.set(lang, new Prefilter(enabled.filter(([, r]) => r.meta.mcpAudit.language === lang)));
+    }
+  }
+
+  private configFor(lang: RuleLanguage, ids: string[]): Linter.Config[] | null {
+    const key = `${lang}:${ids.join(',')}`;
+    let cfg = this.configs.get(key);
+    if (!cfg) {
+      const base = languageBase(lang);
+      if (!base) return null;
+      cfg = [
+        {
+          ...base,
+          settings: { mcpAudit: { collect: true } },
+          linterOptions: { reportUnusedDisableDirectives: 'off' },
+          rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
+        },
+      ];
+      this.configs.set(key, cfg);
+    }
+    return cfg;
+  }
+
+  lint(
+    file: DiscoveredFile,
+    lang: RuleLanguage,
+    text: string,
+    facts: FileFacts,
+    project: ProjectConfig,
+    diagnostics: Diagnostic[],
+  ): { findings: Finding[]; suppressed: Finding[] } | null {
+    const ids = [...this.prefilters.get(lang)!.select(text)].sort();
+    if (ids.length === 0) return null;
+    const config = this.configFor(lang, ids);
+    if (!config) return null;
+    let messages: Linter.LintMessage[];
+    let suppressedMessages: Linter.SuppressedLintMessage[];
+    try {
+      messages = this.linter.verify(text, config, { filename: file.abs });
+      suppressedMessages = (this.linter as Linter & { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
+    } catch (e) {
+      takeRecordedExtras(file.abs);
+      diagnostics.push({ file: file.rel, kind: 'internal', message: `analysis failed: ${firstLine(e)}` });
+      return null;
+    }
+    const extras = takeRecordedExtras(file.abs);
+    const secrets = extras.flatMap((x) => (x.secret ? [x.secret] : []));
+    const byKey = new Map<string, RecordedExtra[]>();
+    for (const x of extras) {
+      if (x.suppressed) continue;
+      const k = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
+      byKey.set(k, [...(byKey.get(k) ?? []), x]);
+    }
+    const lines = text.split(/\r?\n/);
+    const fp = new FingerprintBuilder();
+    const convert = (m: Linter.LintMessage): Finding | null => {
+      if (m.fatal || !m.ruleId) {
+        if (m.fatal) {
+          // typescript-estree reports parse-error columns 0-based (ESLint passes them through); ours are 1-based.
+          const column = lang === 'js' ? m.column + 1 : m.column;
+          diagnostics.push({ file: file.rel, line: m.line, column, kind: 'parse-error', message: scrubSecrets(m.message, secrets) });
+        }
+        return null;
+      }
+      if (!m.ruleId.startsWith(`${PLUGIN_NAME}/`)) return null;
+      const ruleId = m.ruleId.slice(PLUGIN_NAME.length + 1);
+      const rule = this.rulesById.get(ruleId);
+      if (!rule) return null;
+      const extra = byKey.get(`${ruleId}|${m.line}|${m.column}|${m.messageId}`)?.shift();
+      const override = project.rules[ruleId];
+      const finding: Finding = {
+        ruleId,
+        severity: decideSeverity(rule.meta.mcpAudit, extra?.severity, facts, override === 'off' ? undefined : override),
+        file: file.rel,
+        line: m.line,
+        column: m.column,
+        ...(m.endLine !== undefined ? { endLine: m.endLine, endColumn: m.endColumn } : {}),
+        message: scrubSecrets(m.message, secrets),
+        ...(extra?.evidence ? { evidence: scrubSecrets(extra.evidence, secrets) } : {}),
+        fingerprint: fp.make({
+          ruleId,
+          file: file.rel,
+          messageId: m.messageId ?? '',
+          key: extra?.fingerprintKey,
+          secret: extra?.secret,
+          lineText: lines[m.line - 1] ?? '',
+        }),
+      };
+      if (extra?.related?.length) {
+        finding.related = extra.related.map((r) => ({
+          file: r.file ? toRel(this.root, isAbsolute(r.file) ? r.file : resolve(this.root, r.file)) : file.rel,
+          line: r.line,
+          column: r.column,
+          ...(r.endLine !== undefined ? { endLine: r.endLine, endColumn: r.endColumn } : {}),
+          message: scrubSecrets(r.message, secrets),
+        }));
+      }
+      return finding;
+    };
+    const findings = messages.map(convert).filter((f): f is Finding => f !== null);
+    const suppressed = suppressedMessages
+      .map((m) => {
+        const f = convert(m);
+        if (f) f.suppressed = { kind: 'directive', justification: m.suppressions.find((s) => s.justification)?.justification || undefined };
+        return f;
+      })
+      .filter((f): f is Finding => f !== null);
+    // Reports an `mcp-audit-ignore` comment kept from ESLint: rebuild them from what the rule recorded.
+    for (const x of extras) {
+      if (!x.suppressed) continue;
+      const key = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
+      byKey.set(key, [x]);
+      const f = convert({
+        ruleId: `${PLUGIN_NAME}/${x.ruleId}`,
+        messageId: x.messageId,
+        message: x.suppressed.message,
+        line: x.line,
+        column: x.column,
+        endLine: x.suppressed.endLine,
+        endColumn: x.suppressed.endColumn,
+        severity: 2,
+      } as Linter.LintMessage);
+      if (f) suppressed.push({ ...f, suppressed: { kind: 'directive', justification: x.suppressed.justification } });
+    }
+    return { findings, suppressed };
+  }
+}
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0].slice(0, 300);
+}
+
