@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { docsUrl } from '../../src/rule-kit/create-rule.js';
@@ -24,6 +24,10 @@ describe('every rule has its rule file, test and doc under the same id', () => {
     expect(meta.mcpAudit.description.length).toBeGreaterThan(10);
     expect(meta.mcpAudit.cwe.length + meta.mcpAudit.owasp.length).toBeGreaterThan(0);
     expect(meta.mcpAudit.keywords.every((k) => k === k.toLowerCase())).toBe(true);
+  });
+  it('the README lists every rule with a link to its doc', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const id of ids) expect(readme, id).toContain(`[${id}](docs/rules/${id}.md)`);
   });
   it('rule ids are kebab-case names that say the problem', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
