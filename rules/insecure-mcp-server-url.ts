@@ -6,6 +6,8 @@ import type { ConfigScalar } from '../src/config-language/tree.js';
 
 /** Hosts a plain-HTTP connection never leaves the machine for. */
 const LOOPBACK = /^(?:localhost|[\w-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** Hosts that ask the reader to substitute their own (`http://your-server:5000`): a template, not a connection. */
+const PLACEHOLDER_HOST = /^(?:your|my)[-_.]|^<|^\{|^x{3,}/i;
 /** Query parameters that carry credentials although their names are too short for the name classifier. */
 const QUERY_CREDENTIALS = new Set(['key', 'apikey', 'api_key', 'access_token', 'token', 'auth', 'sig', 'signature', 'jwt']);
 
@@ -44,7 +46,7 @@ export default createRule('insecure-mcp-server-url', {
               continue; // references such as `${env:URL}` are not URLs yet
             }
             const data = { client: config.client.name, server: server.name };
-            if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+            if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname) && !PLACEHOLDER_HOST.test(url.hostname)) {
               ctx.report({ loc: node.loc, messageId: 'plainHttp', data: { ...data, host: url.host } });
             }
             for (const [param, value] of url.searchParams) {

@@ -13,6 +13,9 @@ configRuleTester().run('insecure-mcp-server-url', rule, {
     // Query parameters that are not credentials; references are not URLs yet.
     { filename: '.mcp.json', code: json({ mcpServers: { a: { url: 'https://mcp.example.com/mcp?region=eu&page=2' } } }) },
     { filename: '.mcp.json', code: json({ mcpServers: { a: { url: '${MCP_URL}' } } }) },
+    // A host the reader is asked to substitute is a template, not a connection (seen in a public .mcp.json).
+    { filename: '.mcp.json', code: json({ mcpServers: { a: { command: 'python', args: ['server.py', '--server', 'http://your-kali-host:5000/'] } } }) },
+    { filename: '.mcp.json', code: json({ mcpServers: { a: { url: 'http://<host>:8080/mcp' } } }) },
   ],
   invalid: [
     {
