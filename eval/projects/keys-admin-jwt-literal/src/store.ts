@@ -1,0 +1,7 @@
+export interface KeyRecord {
+  id: string;
+  project: string;
+  created: string;
+}
+
+export const keys: KeyRecord[] = [];
