@@ -40,6 +40,8 @@ Scan options:
   -c, --config <file>               project config (default: <root>/.mcp-audit.json; JSON, never executed)
       --no-config                   ignore .mcp-audit.json
       --max-file-size <bytes>       skip larger files with a diagnostic (default: 1048576)
+      --cache[=<dir>]               re-use results for unchanged files (default dir:
+                                    node_modules/.cache/mcp-audit, or .mcp-audit-cache)
       --workers <n>                 analysis threads (default: one per core for scans of 200+ files; 0 = none)
       --baseline <file>             report only findings not recorded in this baseline
       --write-baseline <file>       record the current findings as the baseline (by fingerprint)
@@ -118,8 +120,14 @@ function parse(args: string[], options: NonNullable<NonNullable<Parameters<typeo
 }
 
 async function scanCommand(argv: string[], io: CliIO): Promise<number> {
-  // `--changed=<ref>` carries an optional value, which parseArgs cannot express: split it off first.
-  const args = argv.flatMap((a) => (a.startsWith('--changed=') ? ['--changed', '--changed-base', a.slice('--changed='.length)] : [a]));
+  // `--changed=<ref>` and `--cache=<dir>` carry optional values, which parseArgs cannot express: split them off first.
+  const args = argv.flatMap((a) =>
+    a.startsWith('--changed=')
+      ? ['--changed', '--changed-base', a.slice('--changed='.length)]
+      : a.startsWith('--cache=')
+        ? ['--cache', '--cache-location', a.slice('--cache='.length)]
+        : [a],
+  );
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'pretty' },
     output: { type: 'string', short: 'o' },
@@ -131,6 +139,8 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     'no-config': { type: 'boolean' },
     'max-file-size': { type: 'string' },
     workers: { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
     changed: { type: 'boolean' },
@@ -179,6 +189,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     changed: values.changed ? ((values['changed-base'] as string | undefined) ?? true) : undefined,
     onProgress: progressReporter(io),
     workers,
+    cache: values.cache ? ((values['cache-location'] as string | undefined) ? resolve(io.cwd, values['cache-location'] as string) : true) : undefined,
   });
   io.clearProgress?.();
   if (values['write-baseline']) {

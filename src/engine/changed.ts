@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DiscoveredFile } from './discover.js';
 
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+/** A relative import, require or dynamic import specifier (group 1), found textually. */
+export const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 const stripExt = (p: string) => p.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
 
 /**

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { rules as allRules } from '../../rules/index.js';
 import type { RuleLanguage } from '../rule-kit/create-rule.js';
@@ -7,7 +8,9 @@ import { CONFIG_FILES, JS_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
 import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, toRel } from './discover.js';
+import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
+import { readText } from './read.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { analyseInWorkers, defaultWorkerCount, MIN_FILES_FOR_WORKERS, workerModuleUrl } from './pool.js';
@@ -34,6 +37,12 @@ export interface ScanOptions {
   changed?: string | true;
   /** Called as files are analysed (for a progress display). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Re-use results for files whose content, facts and imported modules are unchanged since the last cached scan:
+   * `true` = the default location (node_modules/.cache/mcp-audit, or .mcp-audit-cache without node_modules),
+   * or a directory.
+   */
+  cache?: boolean | string;
   /**
    * Worker threads for analysis: 0 or 1 = in this thread; default = one per core when there are enough files
    * (and the engine runs from its build).
@@ -88,11 +97,47 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
 
   const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize };
+  const cache = options.cache
+    ? ScanCache.load(options.cache === true ? defaultCacheDir(root) : resolve(root, options.cache), {
+        version: VERSION,
+        rules: init.enabledRuleIds,
+        overrides: project.rules,
+        maxFileSize,
+      })
+    : undefined;
+  // With a cache, files are read here once to key them; only the misses are analysed.
+  const results: FileResult[] = new Array(jobs.length);
+  const pending: number[] = [];
+  const keys: string[] = [];
+  if (cache) {
+    const readImport = memoRead(root);
+    const projectKey = projectKeys((abs) => readImport(toRel(root, abs)));
+    jobs.forEach((job, i) => {
+      const diags: Diagnostic[] = [];
+      const text = readText(job, maxFileSize, diags);
+      if (text === null) {
+        results[i] = { findings: [], suppressed: [], diagnostics: diags, parsed: false };
+        return;
+      }
+      keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, job.lang === 'js' ? projectKey(job.abs) : '');
+      const hit = cache.get(job.rel, keys[i]);
+      if (hit) results[i] = hit;
+      else pending.push(i);
+    });
+  } else jobs.forEach((_, i) => pending.push(i));
+
+  const todo = pending.map((i) => jobs[i]);
   const workerCount = options.workers ?? defaultWorkerCount();
-  const results: FileResult[] =
-    workerCount > 1 && jobs.length >= (options.workers ? 1 : MIN_FILES_FOR_WORKERS) && workerModuleUrl()
-      ? await analyseInWorkers(jobs, init, workerCount, options.onProgress)
-      : analyseHere(jobs, init, options.onProgress);
+  const fresh =
+    workerCount > 1 && todo.length >= (options.workers ? 1 : MIN_FILES_FOR_WORKERS) && workerModuleUrl()
+      ? await analyseInWorkers(todo, init, workerCount, options.onProgress)
+      : analyseHere(todo, init, options.onProgress);
+  pending.forEach((jobIndex, k) => {
+    results[jobIndex] = fresh[k];
+    cache?.set(jobs[jobIndex].rel, keys[jobIndex], fresh[k]);
+  });
+  // A partial scan (--changed, explicit paths) must not shrink the cache to the files it saw.
+  if (cache && !options.changed && !options.paths?.some((p) => resolve(p) !== root)) cache.save();
 
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -142,4 +187,28 @@ function analyseHere(jobs: FileJob[], init: AnalyserInit, onProgress?: (done: nu
     onProgress?.(i, jobs.length);
     return analyser.analyse(job);
   });
+}
+
+function defaultCacheDir(root: string): string {
+  return existsSync(resolve(root, 'node_modules')) ? resolve(root, 'node_modules/.cache/mcp-audit') : resolve(root, '.mcp-audit-cache');
+}
+
+/** Texts of root-relative paths, read at most once per scan; null for missing files and paths outside the root. */
+function memoRead(root: string): (rel: string) => string | null {
+  const texts = new Map<string, string | null>();
+  return (rel) => {
+    let text = texts.get(rel);
+    if (text === undefined) {
+      text = null;
+      if (!rel.startsWith('../') && rel !== '..' && !isAbsolute(rel)) {
+        try {
+          text = readFileSync(resolve(root, rel), 'utf8');
+        } catch {
+          /* missing, a directory, or unreadable */
+        }
+      }
+      texts.set(rel, text);
+    }
+    return text;
+  };
 }

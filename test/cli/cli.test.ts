@@ -129,6 +129,26 @@ describe('baseline', () => {
   });
 });
 
+describe('--cache', () => {
+  it('re-uses results for unchanged files, re-analyses changed ones, and stores no secret', async () => {
+    const root = tmpCopy('fixtures/projects/secrets-basic');
+    const json = async () => {
+      const r = JSON.parse((await cli(['scan', '--cache', '-f', 'json'], root)).stdout);
+      delete r.summary.durationMs;
+      return r;
+    };
+    const first = await json();
+    const cacheFile = join(root, '.mcp-audit-cache/cache-v1.json');
+    const stored = readFileSync(cacheFile, 'utf8');
+    for (const s of SECRETS) expect(stored).not.toContain(s);
+    expect(await json()).toEqual(first);
+
+    writeFileSync(join(root, 'src/plain.ts'), "export const token = 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd';\n");
+    const third = await json();
+    expect(third.findings.map((f: { file: string }) => f.file)).toEqual(['src/client.ts', 'src/config.ts', 'src/plain.ts', 'test/client.test.ts']);
+  });
+});
+
 describe('--changed', () => {
   it('scans only files changed against the base, plus the files that import them', async () => {
     const root = tmpCopy('fixtures/projects/secrets-basic');
