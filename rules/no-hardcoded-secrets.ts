@@ -3,9 +3,10 @@ import { createRule } from '../src/rule-kit/create-rule.js';
 import {
   classifyCredentialName,
   extractAuthSchemeCredential,
+  looksLikeSchemeSecret,
   looksLikeSecretValue,
   scanForProviderSecrets,
-  SECRET_KEYWORDS,
+  SECRET_FILE_KEYWORDS,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
@@ -96,7 +97,8 @@ export default createRule('no-hardcoded-secrets', {
     description: 'Secrets (provider API keys, tokens, passwords, private keys) hardcoded in source code',
     cwe: ['CWE-798'],
     owasp: ['MCP01'],
-    keywords: SECRET_KEYWORDS,
+    // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file.
+    keywords: [...SECRET_FILE_KEYWORDS, 'sign', 'verify'],
     severityFacts: { lowerInTests: true },
     messages: {
       provider:
@@ -150,7 +152,7 @@ export default createRule('no-hardcoded-secrets', {
 
       const scheme = extractAuthSchemeCredential(value);
       if (scheme) {
-        if (looksLikeSecretValue(scheme.credential, 'secret')) {
+        if (looksLikeSchemeSecret(scheme.scheme, scheme.credential)) {
           const evidence = `${scheme.scheme} ${maskSecret(scheme.credential)}`;
           ctx.report({
             loc: locWithin(node, value, scheme.offset, scheme.credential.length),

@@ -1,6 +1,8 @@
 // Deterministic generator of a realistic-shaped JS/TS corpus for `npm run bench`: application code (React
-// components, Express routes, services, utilities, tests), some MCP servers, a few files with (fake) secrets.
-// Same seed, same files: runs are comparable over time.
+// components, Express routes, services, utilities, auth middleware, DB config, reducers), some MCP servers, a few
+// files with (fake) secrets. Default: 1,500 files, about 14 MB (issue 8). Same seed, same files: runs are
+// comparable over time. The vocabulary includes the everyday words (path, task, author, key, content) that make
+// keyword prefilters earn their keep or not.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,7 +17,7 @@ function rng(seed) {
   };
 }
 
-const WORDS = 'user order item cart price account invoice report session cache queue event payload record stream batch config client server route handler widget panel table chart filter search result status message notify schedule task job worker metric log audit profile team project issue comment review deploy build'.split(' ');
+const WORDS = 'user order item cart price account invoice report session cache queue event payload record stream batch config client server route handler widget panel table chart filter search result status message notify schedule task job worker metric log audit profile team project issue comment review deploy build path author pattern content key draft update history'.split(' ');
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export function generateCorpus(dir, { files = 1500, seed = 42 } = {}) {
@@ -28,7 +30,7 @@ export function generateCorpus(dir, { files = 1500, seed = 42 } = {}) {
 
   const fn = () => {
     const name = ident();
-    const body = Array.from({ length: 3 + Math.floor(r() * 8) }, () => {
+    const body = Array.from({ length: 5 + Math.floor(r() * 12) }, () => {
       const k = r();
       if (k < 0.25) return `  const ${ident()} = ${name}Items.filter((x) => x.${word()} !== undefined).map((x) => x.${word()});`;
       if (k < 0.5) return `  if (!${ident()}) {\n    throw new Error('missing ${word()} for ${word()}');\n  }`;
@@ -44,6 +46,42 @@ export function generateCorpus(dir, { files = 1500, seed = 42 } = {}) {
   };
   const route = () => `router.${pick(['get', 'post', 'put', 'delete'])}('/api/${word()}/:id', async (req, res) => {\n  const ${word()} = await db.${word()}.findUnique({ where: { id: req.params.id } });\n  if (!${word()}) return res.status(404).json({ error: 'not found' });\n  res.json(${word()});\n});\n`;
   const mcpServer = (i) => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nimport { z } from 'zod';\n\nconst server = new McpServer({ name: 'svc-${i}', version: '1.0.0' });\n\nserver.registerTool('get_${word()}', { description: 'Read a ${word()}', inputSchema: { id: z.string() } }, async ({ id }) => {\n  const data = await fetch(\`https://api.example.com/${word()}/\${id}\`, { headers: { Authorization: \`Bearer \${process.env.API_TOKEN}\` } });\n  return { content: [{ type: 'text', text: await data.text() }] };\n});\n\nawait server.connect(new StdioServerTransport());\n`;
+  const authMiddleware = () => `import jwt from 'jsonwebtoken';
+import type { Request, Response, NextFunction } from 'express';
+
+/** Reject requests without a valid bearer token issued for this ${word()} service. */
+export function requireAuth(req: Request, res: Response, next: NextFunction) {
+  const header = req.headers.authorization ?? '';
+  const [scheme, credential] = header.split(' ');
+  if (scheme !== 'Bearer' || !credential) return res.status(401).json({ error: 'missing credentials' });
+  try {
+    const claims = jwt.verify(credential, process.env.JWT_SECRET!, { algorithms: ['HS256'], audience: '${word()}-api' });
+    (req as Request & { user?: unknown }).user = claims;
+    next();
+  } catch {
+    res.status(401).json({ error: 'invalid token' });
+  }
+}
+`;
+  const dbConfig = () => `import path from 'node:path';
+
+export const database = {
+  host: process.env.DB_HOST ?? 'localhost',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? '${word()}',
+  password: process.env.DB_PASSWORD,
+  migrations: path.join(__dirname, '..', 'migrations'),
+  pool: { min: ${1 + Math.floor(r() * 3)}, max: ${5 + Math.floor(r() * 20)} },
+};
+`;
+  const reducer = () => {
+    const name = ident();
+    const cases = Array.from({ length: 4 + Math.floor(r() * 6) }, () => {
+      const t = `${word()}/${word()}`;
+      return `    case '${t}':\n      return { ...state, ${word()}: action.payload, updatedAt: Date.now() };`;
+    }).join('\n');
+    return `export function ${name}Reducer(state: State = initialState, action: { type: string; payload?: unknown }): State {\n  switch (action.type) {\n${cases}\n    default:\n      return state;\n  }\n}\n\nexport const patch${Cap(name)} = (id: string, patch: Partial<State>) => (dispatch: Dispatch) =>\n  api.patch(\`/api/${word()}/\${id}\`, patch).then((res) => dispatch({ type: '${word()}/loaded', payload: res.data }));\n`;
+  };
   const secretFile = () => `export const upstream = {\n  baseUrl: 'https://api.example.com',\n  token: 'ghp_${rand(36)}',\n  timeoutMs: 5000,\n};\n`;
 
   rmSync(dir, { recursive: true, force: true });
@@ -57,14 +95,17 @@ export function generateCorpus(dir, { files = 1500, seed = 42 } = {}) {
     const header = `import { useState } from 'react';\nimport { logger } from '../lib/logger';\nimport type { ${Cap(word())} } from '../types';\n\n`;
     if (k === 0) text = mcpServer(i);
     else if (k === 1 && i % 60 === 1) text = secretFile();
+    else if (k === 1) text = authMiddleware();
+    else if (k === 2) text = dbConfig();
     else if (k < 6) {
       ext = 'tsx';
-      text = header + Array.from({ length: 8 + Math.floor(r() * 10) }, component).join('\n');
-    } else if (k < 9) text = `import { Router } from 'express';\nconst router = Router();\n\n` + Array.from({ length: 10 + Math.floor(r() * 12) }, route).join('\n') + '\nexport default router;\n';
+      text = header + Array.from({ length: 16 + Math.floor(r() * 18) }, component).join('\n');
+    } else if (k < 9) text = `import { Router } from 'express';\nconst router = Router();\n\n` + Array.from({ length: 16 + Math.floor(r() * 20) }, route).join('\n') + '\nexport default router;\n';
     else if (k < 12) {
       ext = pick(['js', 'mjs']);
-      text = `'use strict';\n` + Array.from({ length: 6 + Math.floor(r() * 8) }, fn).join('\n');
-    } else text = header + Array.from({ length: 6 + Math.floor(r() * 8) }, fn).join('\n');
+      text = `'use strict';\n` + Array.from({ length: 8 + Math.floor(r() * 10) }, fn).join('\n');
+    } else if (k < 14) text = header + Array.from({ length: 6 + Math.floor(r() * 8) }, reducer).join('\n');
+    else text = header + Array.from({ length: 8 + Math.floor(r() * 10) }, fn).join('\n');
     const path = join(sub, `${ident()}-${i}.${ext}`);
     writeFileSync(path, text);
     bytes += Buffer.byteLength(text);

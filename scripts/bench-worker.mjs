@@ -1,5 +1,5 @@
 // One measured task per process, so each gets its own wall time and peak RSS. Prints one JSON line.
-// Usage: node scripts/bench-worker.mjs <mcp-audit|eslint-parse> <dir>
+// Usage: node scripts/bench-worker.mjs <mcp-audit|eslint-parse|secretlint> <dir>
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -27,6 +27,24 @@ if (task === 'mcp-audit') {
   let fatal = 0;
   for (const f of files) fatal += linter.verify(readFileSync(f, 'utf8'), config, { filename: f }).filter((m) => m.fatal).length;
   extra = { files: files.length, parsed: files.length, parseErrors: fatal };
+} else if (task === 'secretlint') {
+  // The peer a user would pick for secrets: secretlint's recommended preset, through its node API (what its CLI
+  // runs), on the same files (JS_FILES; the corpus holds nothing else). Its findings are masked by secretlint.
+  const { runSecretLint } = await import('secretlint');
+  const { JS_FILES } = await import('../dist/src/plugin/files.js');
+  const result = await runSecretLint({
+    cliOptions: { cwd: root, filePathOrGlobList: JS_FILES, respectGitignore: false },
+    engineOptions: {
+      cwd: root,
+      formatter: 'json',
+      color: false,
+      maskSecrets: true,
+      configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
+    },
+  });
+  if (result.stderr) throw result.stderr;
+  const files = JSON.parse(result.stdout ?? '[]');
+  extra = { files: files.length, parsed: files.length, findings: files.reduce((n, f) => n + f.messages.length, 0) };
 } else {
   console.error(`unknown task ${task}`);
   process.exit(2);

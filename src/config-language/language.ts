@@ -20,7 +20,8 @@ export class McpConfigSourceCode extends TextSourceCodeBase<{
   readonly comments: ConfigComment[];
 
   constructor({ text, ast }: { text: string; ast: ConfigDocument }) {
-    super({ text, ast });
+    // Line breaks as the config parsers count them (a lone CR is one), so locations agree.
+    super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
     this.comments = ast.comments;
   }
 

@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { rules as allRules } from '../../rules/index.js';
 import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
 import { scrubSecrets } from '../rule-kit/mask.js';
+import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
 import { FingerprintBuilder } from './fingerprint.js';
@@ -145,8 +146,11 @@ class LintRunner {
       if (m.fatal || !m.ruleId) {
         if (m.fatal) {
           // typescript-estree reports parse-error columns 0-based (ESLint passes them through); ours are 1-based.
-          const column = lang === 'js' ? m.column + 1 : m.column;
-          diagnostics.push({ file: file.rel, line: m.line, column, kind: 'parse-error', message: scrubSecrets(m.message, secrets) });
+          // A parser that ran out of stack (5,000 levels of nesting) gives no position at all.
+          const at = Number.isFinite(m.line) ? { line: m.line, column: lang === 'js' ? m.column + 1 : m.column } : {};
+          // A parse error can quote the source (a duplicate key that is itself a token): no rule ran to report it.
+          const quoted = scanForProviderSecrets(m.message).map((h) => h.secret);
+          diagnostics.push({ file: file.rel, ...at, kind: 'parse-error', message: scrubSecrets(m.message, [...secrets, ...quoted]) });
         }
         return null;
       }

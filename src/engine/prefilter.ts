@@ -9,14 +9,20 @@ export class Prefilter {
   private readonly byKeyword = new Map<string, string[]>();
   private readonly always: string[] = [];
 
+  /** Rules whose `keywordsAlso` groups must each be matched too. */
+  private readonly groups = new Map<string, string[][]>();
+  private readonly keywordsOf = new Map<string, string[]>();
+
   constructor(rules: Array<[string, McpRuleModule]>) {
     for (const [id, rule] of rules) {
-      const kws = rule.meta.mcpAudit.keywords;
-      if (kws.length === 0) this.always.push(id);
-      for (const kw of kws) {
+      const { keywords, keywordsAlso } = rule.meta.mcpAudit;
+      if (keywords.length === 0) this.always.push(id);
+      if (keywordsAlso?.length) this.groups.set(id, keywordsAlso.map((g) => g.map((k) => k.toLowerCase())));
+      this.keywordsOf.set(id, keywords.map((k) => k.toLowerCase()));
+      for (const kw of [...keywords, ...(keywordsAlso ?? []).flat()]) {
         const k = kw.toLowerCase();
         const list = this.byKeyword.get(k) ?? [];
-        list.push(id);
+        if (!list.includes(id)) list.push(id);
         this.byKeyword.set(k, list);
       }
     }
@@ -26,8 +32,27 @@ export class Prefilter {
 
   /** Ids of the rules worth running on `text`. */
   select(text: string): Set<string> {
+    const found = this.found(text);
     const selected = new Set(this.always);
-    if (!this.regex) return selected;
+    for (const [kw, ids] of this.byKeyword) {
+      if (!found.has(kw)) continue;
+      for (const id of ids) selected.add(id);
+    }
+    for (const [id, groups] of this.groups) {
+      if (selected.has(id) && !groups.every((g) => g.some((k) => found.has(k)))) selected.delete(id);
+    }
+    // A rule selected only through a keywordsAlso word still needs one of its own keywords.
+    for (const id of selected) {
+      const rule = this.keywordsOf.get(id);
+      if (rule && rule.length > 0 && !rule.some((k) => found.has(k))) selected.delete(id);
+    }
+    return selected;
+  }
+
+  /** Every keyword that occurs in `text`, in one pass of one regex. */
+  private found(text: string): Set<string> {
+    const found = new Set<string>();
+    if (!this.regex) return found;
     const lower = text.toLowerCase();
     const remaining = new Set(this.byKeyword.keys());
     this.regex.lastIndex = 0;
@@ -36,14 +61,14 @@ export class Prefilter {
       // keyword starting here, then resume one character later rather than after the match.
       for (const kw of remaining) {
         if (lower.startsWith(kw, m.index)) {
-          for (const id of this.byKeyword.get(kw)!) selected.add(id);
+          found.add(kw);
           remaining.delete(kw);
         }
       }
       if (remaining.size === 0) break;
       this.regex.lastIndex = m.index + 1;
     }
-    return selected;
+    return found;
   }
 }
 

@@ -35,6 +35,11 @@ export interface McpAuditMeta {
    * An empty list means "every file of the rule's language".
    */
   keywords: string[];
+  /**
+   * Further groups of lowercase substrings, each of which must also occur (one of its words) for the rule to run:
+   * `keywords: ['console', 'logger']`, `keywordsAlso: [['authorization', 'token']]` = a logging call AND a credential.
+   */
+  keywordsAlso?: string[][];
   severityFacts?: SeverityFacts;
 }
 

@@ -49,7 +49,7 @@ const FILE_LEVEL_KEYWORDS: Record<string, string[]> = {
   'aws-secret-access-key': ['secret'], // nameHint: aws…secret | secret…access…key
 };
 /** Separators between a qualifier and `key` that credential names are written with (`apiKey`, `API_KEY`, `'api key'`). */
-const KEY_SEPARATORS = ['', '_', '-', ' ', '__', '$', ':', '/'];
+const KEY_SEPARATORS = ['', '_', '-', ' ', '__', '$'];
 /** `bot` as a scheme is followed by whitespace (or an escape's backslash); `bottom` and `robot` are not it. */
 const WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
 const BOT_SCHEME = ['bot\\', ...WHITESPACE.map((ws) => `bot${ws}`)];
@@ -299,7 +299,7 @@ export function looksLikeSecretValue(value: string, kind: 'password' | 'secret')
   if (v.length > 4096 || /\s/.test(v)) return false;
   if (isPlaceholder(v) || looksLikeIdentifier(v) || looksLikeLocation(v)) return false;
   if (kind === 'password') return v.length >= 6;
-  if (v.length < 12 || shannonEntropy(v) < 3 || READABLE_PHRASE.test(v)) return false;
+  if (v.length < 12 || shannonEntropy(v) < 3 || READABLE_PHRASE.test(v) || COUNTED_WORDS.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
   return classes >= 2 || /^[0-9a-fA-F]{16,}$/.test(v);
 }
@@ -309,6 +309,26 @@ export function looksLikeSecretValue(value: string, kind: 'password' | 'secret')
  * a test, not generated. Generated tokens have longer random runs or mixed case.
  */
 const READABLE_PHRASE = /^[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12})+$/;
+
+/**
+ * Words followed by a count from 1 (`newaccess123`, `client-secret-1234`): typed by hand for a test or a demo. Keys and
+ * tokens are generated, so there it is a stand-in; a person's password can look like this (`postgres123`) and stays.
+ */
+const COUNTED_WORDS = /^[a-z]+(?:[-_][a-z]+)*[-_]?123(?:4(?:5(?:6(?:7(?:8(?:9)?)?)?)?)?)?$/i;
+
+/**
+ * Does the credential after an auth scheme look real? `Basic` carries base64 of `user:password` and is judged by the
+ * password: `Basic dXNlcjpwYXNz` (`user:pass`) is a stand-in, base64 of a generated client secret is not.
+ */
+export function looksLikeSchemeSecret(scheme: string, credential: string): boolean {
+  if (!looksLikeSecretValue(credential, 'secret')) return false;
+  if (scheme.toLowerCase() !== 'basic') return true;
+  const decoded = Buffer.from(credential, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) return true; // not base64 of user:password: judged as it is
+  const password = decoded.slice(colon + 1);
+  return !isPlaceholder(password) && !COUNTED_WORDS.test(password);
+}
 
 /**
  * `Bearer <x>` / `Basic <x>` / `token <x>`, alone or after a header name (`Authorization: Bearer x`). The credential

@@ -3,31 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import plugin from '../../src/plugin/index.js';
-
-interface Example {
-  kind: 'incorrect' | 'correct';
-  lang: string;
-  filename: string;
-  code: string;
-  line: number;
-}
-
-/** Fenced blocks whose info string is `<lang> incorrect|correct [filename=<name>]`. */
-export function examplesOf(markdown: string): Example[] {
-  const out: Example[] = [];
-  const re = /^```(\w+) (incorrect|correct)(?: filename=(\S+))?\n([\s\S]*?)^```/gm;
-  for (let m = re.exec(markdown); m; m = re.exec(markdown)) {
-    const [, lang, kind, filename, code] = m;
-    out.push({
-      kind: kind as Example['kind'],
-      lang,
-      filename: filename ?? `example.${lang === 'js' ? 'js' : 'ts'}`,
-      code,
-      line: markdown.slice(0, m.index).split('\n').length,
-    });
-  }
-  return out;
-}
+import { examplesOf } from '../support/doc-examples.js';
 
 const REQUIRED_SECTIONS = ['## Why it matters', '## Incorrect', '## Correct', '## How to fix', '## References'];
 

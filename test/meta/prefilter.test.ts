@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { Prefilter } from '../../src/engine/prefilter.js';
+import type { McpRuleModule } from '../../src/rule-kit/create-rule.js';
+import { examplesOf } from '../support/doc-examples.js';
+import { resolve } from 'node:path';
+import { Linter } from 'eslint';
+import { globby } from 'globby';
+import plugin from '../../src/plugin/index.js';
+import { CONFIG_FILES, JS_FILES } from '../../src/plugin/files.js';
+import { DEFAULT_IGNORES } from '../../src/engine/discover.js';
+
+/**
+ * The keyword prefilter may skip a file only when the rule could not report in it. These checks hold every rule's
+ * keywords to the places we know it reports: its docs' incorrect examples and the eval set's expected findings.
+ */
+const selects = (id: string, text: string) => new Prefilter([[id, rules[id]]]).select(text).has(id);
+
+describe.each(Object.keys(rules))('%s keywords', (id) => {
+  it('let every incorrect docs example through', () => {
+    const md = readFileSync(`docs/rules/${id}.md`, 'utf8');
+    for (const e of examplesOf(md).filter((x) => x.kind === 'incorrect')) expect(selects(id, e.code), `docs line ${e.line}`).toBe(true);
+  });
+
+});
+
+describe('wherever a rule reports without the prefilter, the prefilter selects it', () => {
+  // Every fixture, example and eval project, linted by ESLint with the plugin's own config (no prefilter).
+  it('on every fixture, example and eval project file', async () => {
+    const files = await globby([...JS_FILES, ...CONFIG_FILES], { cwd: resolve('.'), absolute: true, dot: true, gitignore: true, ignore: DEFAULT_IGNORES.filter((g) => !g.includes('dist')) , onlyFiles: true });
+    const linter = new Linter({ configType: 'flat', cwd: resolve('.') });
+    const misses: string[] = [];
+    for (const file of files.filter((f) => /\/(fixtures|examples|eval)\//.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      const reported = new Set(
+        linter
+          .verify(text, plugin.configs.recommended, { filename: file })
+          .flatMap((m) => (m.ruleId?.startsWith('mcp-audit/') ? [m.ruleId.slice('mcp-audit/'.length)] : [])),
+      );
+      for (const id of reported) if (!selects(id, text)) misses.push(`${id} ${file.slice(resolve('.').length + 1)}`);
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('Prefilter', () => {
+  const rule = (keywords: string[], keywordsAlso?: string[][]) => ({ meta: { mcpAudit: { keywords, keywordsAlso } } }) as unknown as McpRuleModule;
+  const pf = new Prefilter([
+    ['any', rule(['token', 'secret'])],
+    ['both', rule(['console', 'logger'], [['authorization', 'token']])],
+    ['always', rule([])],
+  ]);
+
+  it('selects a rule when one of its keywords occurs, case-insensitively, even inside longer words', () => {
+    expect([...pf.select('const X_AUTH_TOKEN = 1')].sort()).toEqual(['always', 'any']);
+    expect([...pf.select('nothing here')]).toEqual(['always']);
+  });
+
+  it('requires a word of every keywordsAlso group as well', () => {
+    expect(pf.select('console.log(x)').has('both')).toBe(false);
+    expect(pf.select('console.log(req.headers.Authorization)').has('both')).toBe(true);
+    // a keywordsAlso word alone is not enough
+    expect(pf.select('const authorization = 1').has('both')).toBe(false);
+  });
+});
