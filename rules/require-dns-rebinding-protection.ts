@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { bindsAllInterfaces, serving } from '../src/mcp-model/serving.js';
+import { bindsAllInterfaces, mayBeLocal, serving } from '../src/mcp-model/serving.js';
 
 export default createRule<'noHostValidation'>('require-dns-rebinding-protection', {
   meta: {
@@ -21,9 +21,11 @@ export default createRule<'noHostValidation'>('require-dns-rebinding-protection'
         const s = serving(context.eslint, program as TSESTree.Program);
         const sdk = s.model.transports.filter((t) => t.node.type === 'NewExpression' && t.kind !== 'stdio');
         if (sdk.length === 0 || s.model.hostValidation.length > 0) return;
-        // Servers open on every interface are reported by no-unauthenticated-public-bind; authenticated ones are not
-        // reachable by a rebinding page without a token.
-        if (s.model.listens.some(bindsAllInterfaces) || s.reach().auth.length > 0) return;
+        // Only a server listening on this machine is a rebinding target: a transport no listen exposes (library code
+        // forwarding options, in-process tests, serverless handlers) is not. Servers open on every interface are
+        // reported by no-unauthenticated-public-bind; authenticated ones are not reachable without a token.
+        const listens = s.listens();
+        if (!listens.some(mayBeLocal) || listens.some(bindsAllInterfaces) || s.reach().auth.length > 0) return;
         for (const t of sdk) {
           const callee = (t.node as TSESTree.NewExpression).callee;
           context.report({ node: t.node, messageId: 'noHostValidation', data: { transport: callee.type === 'Identifier' ? callee.name : 'HTTP transport' } });

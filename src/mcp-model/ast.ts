@@ -19,20 +19,65 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
   }
 }
 
-/** Depth-first walk; `visit` returning false skips the node's children. */
+/** Depth-first walk of a subtree; `visit` returning false skips the node's children. */
 export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   if (visit(node) === false) return;
   forEachChild(node, (child) => walk(child, visit));
 }
 
-/** Sets `parent` on every node (ASTs from `parse()` have none). */
-export function setParents(root: Node): void {
-  const visit = (node: Node): void =>
+export interface AstIndex {
+  /** Every node of the AST in depth-first (source) order. */
+  all: readonly Node[];
+  byType: ReadonlyMap<string, readonly Node[]>;
+}
+
+const indexes = new WeakMap<Node, AstIndex>();
+
+/**
+ * The one whole-AST walk: every part of the model and every rule reads its node lists from here (cached on the
+ * root, so each file is walked once whatever the number of rules). Sets missing `parent` links on the way (ASTs
+ * from `parse()` have none).
+ */
+export function astIndex(root: Node): AstIndex {
+  const known = indexes.get(root);
+  if (known) return known;
+  const all: Node[] = [];
+  const byType = new Map<string, Node[]>();
+  const stack: Node[] = [root];
+  const children: Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    all.push(node);
+    const list = byType.get(node.type);
+    if (list) list.push(node);
+    else byType.set(node.type, [node]);
+    children.length = 0;
     forEachChild(node, (child) => {
-      (child as { parent?: Node }).parent = node;
-      visit(child);
+      if (!child.parent) (child as { parent?: Node }).parent = node;
+      children.push(child);
     });
-  visit(root);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  const index = { all, byType };
+  indexes.set(root, index);
+  return index;
+}
+
+/** Node type names as strings ('CallExpression'), and the node interface a name stands for. */
+type NodeType = `${Node['type']}`;
+type NodeOfType<T extends NodeType> = Node extends infer N ? (N extends { type: infer K extends string } ? (`${K}` extends T ? N : never) : never) : never;
+
+/** Nodes of the given types in source order, from the AST's index. */
+export function nodesOf<T extends NodeType>(root: Node, ...types: T[]): Array<NodeOfType<T>> {
+  const index = astIndex(root);
+  if (types.length === 1) return (index.byType.get(types[0]) ?? []) as Array<NodeOfType<T>>;
+  const wanted = new Set<string>(types);
+  return index.all.filter((n) => wanted.has(n.type)) as Array<NodeOfType<T>>;
+}
+
+/** Sets `parent` on every node (ASTs from `parse()` have none); done by the index walk. */
+export function setParents(root: Node): void {
+  astIndex(root);
 }
 
 export function isFunctionLike(node: Node | null | undefined): node is FunctionLike {

@@ -1,13 +1,11 @@
 // The inventory: per MCP server (one project root), how it is served, which of the four auth patterns it follows,
 // and its tools with risk class, sinks and whether identity is checked. Pure data; rendering is in reporters.
 import { relative, resolve, sep } from 'node:path';
-import { parse } from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/types';
 import { isSecretName } from '../rule-kit/tables/auth-primitives.js';
-import { memberPath, setParents, walk } from './ast.js';
+import { memberPath, nodesOf } from './ast.js';
 import { analyzeRegistration } from './analysis.js';
-import { projectRoot } from './project.js';
-import { moduleCtx, type ModuleCtx } from './resolve.js';
+import { parseModule, projectRoot } from './project.js';
+import type { ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, serverModel, type AuthKind, type TransportKind } from './server.js';
 import { registrationsOf, type Framework, type RegistrationKind } from './tools.js';
 
@@ -45,24 +43,13 @@ export interface Inventory {
   servers: InventoryServer[];
 }
 
-function parseModule(path: string, text: string): ModuleCtx | null {
-  try {
-    const ast = parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program;
-    setParents(ast);
-    return moduleCtx(ast, path);
-  } catch {
-    return null;
-  }
-}
-
 /** `process.env.GITHUB_TOKEN`, `env.STRIPE_SECRET_KEY`: credentials the server itself holds. */
 function envCredentials(ctx: ModuleCtx): string[] {
   const out = new Set<string>();
-  walk(ctx.ast, (n) => {
-    if (n.type !== 'MemberExpression') return;
+  for (const n of nodesOf(ctx.ast, 'MemberExpression')) {
     const p = memberPath(n);
     if (p && p.length >= 2 && p[p.length - 2] === 'env' && isSecretName(p[p.length - 1])) out.add(p[p.length - 1]);
-  });
+  }
   return [...out];
 }
 
@@ -80,8 +67,9 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
   const byRoot = new Map<string, Array<{ path: string; text: string; ctx: ModuleCtx }>>();
   const scanRoot = options.scanRoot && resolve(options.scanRoot);
   for (const f of files) {
-    const ctx = parseModule(f.path, f.text);
-    if (!ctx) continue;
+    const mod = parseModule(f.path, f.text);
+    if (!mod) continue;
+    const ctx: ModuleCtx = { ast: mod.ast, index: mod.index, file: f.path };
     const pkg = projectRoot(f.path);
     const root = scanRoot && scanRoot.startsWith(pkg + sep) ? scanRoot : pkg;
     const list = byRoot.get(root) ?? [];

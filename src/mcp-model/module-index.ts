@@ -1,6 +1,6 @@
 // Per-module symbol facts (declared constants, functions, classes, imports), computed once per AST.
 import type { TSESTree } from '@typescript-eslint/types';
-import { isFunctionLike, literalString, objectProperty, unwrap, walk, type FunctionLike, type Node } from './ast.js';
+import { isFunctionLike, literalString, nodesOf, objectProperty, unwrap, type FunctionLike, type Node } from './ast.js';
 
 export interface ImportBinding {
   source: string;
@@ -26,6 +26,7 @@ export function moduleIndex(ast: TSESTree.Program): ModuleIndex {
   let index = cache.get(ast);
   if (index) return index;
   index = { values: new Map(), functions: new Map(), classes: new Map(), imports: new Map(), importSources: [], defaultExport: null };
+  cache.set(ast, index);
   const idx = index;
   for (const stmt of ast.body) {
     if (stmt.type === 'ExportDefaultDeclaration') idx.defaultExport = stmt.declaration;
@@ -43,7 +44,7 @@ export function moduleIndex(ast: TSESTree.Program): ModuleIndex {
       idx.imports.set(s.local.name, { source: stmt.source.value, imported });
     }
   }
-  walk(ast, (n) => {
+  for (const n of nodesOf(ast, 'VariableDeclarator', 'FunctionDeclaration', 'ClassDeclaration', 'CallExpression')) {
     if (n.type === 'VariableDeclarator' && n.init) indexRequire(idx, n);
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && !idx.values.has(n.id.name)) {
       idx.values.set(n.id.name, n.init);
@@ -58,7 +59,7 @@ export function moduleIndex(ast: TSESTree.Program): ModuleIndex {
       const src = literalString(n.arguments[0]);
       if (src) idx.importSources.push(src);
     }
-  });
+  }
   return index;
 }
 

@@ -16,6 +16,7 @@ export interface LoadedModule {
 
 const modules = new Map<string, LoadedModule | null>();
 const roots = new Map<string, string>();
+const resolved = new Map<string, string | null>();
 
 /** Nearest directory with a package.json (the project the file belongs to); the file's directory if none. */
 export function projectRoot(file: string): string {
@@ -52,17 +53,35 @@ export function resolveRelative(fromFile: string, specifier: string): string | n
   const base = resolve(dirname(fromFile), specifier);
   const root = projectRoot(fromFile);
   if (base !== root && !base.startsWith(root + sep)) return null;
+  // Up to 17 stat calls per specifier: remember the answer per absolute target.
+  const known = resolved.get(base);
+  if (known !== undefined) return known;
   const stem = base.replace(/\.(m|c)?js$/, '');
   const candidates = [base, ...EXTENSIONS.map((e) => stem + e), ...EXTENSIONS.map((e) => join(base, 'index' + e))];
-  return candidates.find(isFile) ?? null;
+  const found = candidates.find(isFile) ?? null;
+  resolved.set(base, found);
+  return found;
 }
 
-/** Parses a source file (cached). Unparsable or unreadable files give null. */
+/** Reads and parses a source file, once per absolute path. Unparsable or unreadable files give null. */
 export function loadModule(path: string): LoadedModule | null {
   if (modules.has(path)) return modules.get(path) ?? null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    modules.set(path, null);
+    return null;
+  }
+  return parseModule(path, text);
+}
+
+/** Parses a module whose text the caller already has (cached by path like loadModule). */
+export function parseModule(path: string, text: string): LoadedModule | null {
+  const known = modules.get(path);
+  if (known && known.text === text) return known;
   let loaded: LoadedModule | null = null;
   try {
-    const text = readFileSync(path, 'utf8');
     const ast = parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program;
     setParents(ast);
     loaded = { path, ast, index: moduleIndex(ast), text };
@@ -84,6 +103,7 @@ export function importedModule(fromFile: string | undefined, source: string): Lo
 export function clearProjectCache(): void {
   modules.clear();
   roots.clear();
+  resolved.clear();
   projectFileCache.clear();
 }
 

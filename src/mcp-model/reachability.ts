@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadModule, projectFiles, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
-import { SERVER_MARKERS, serverModel, type AuthFact, type ServerModel, type TransportFact } from './server.js';
+import { SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
 
 export interface Located<T> {
   fact: T;
@@ -28,26 +28,48 @@ export function projectServerModels(file: string): Array<{ file: string; model: 
   if (known) return known;
   const out: Array<{ file: string; model: ServerModel }> = [];
   for (const path of projectFiles(root)) {
-    const mod = loadIfServing(path);
+    const mod = loadIfContains(path, SERVER_MARKERS);
     if (mod) out.push({ file: path, model: serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text) });
   }
   projectModels.set(root, out);
   return out;
 }
 
-/** Parses a project file only when its text shows serving code (most files cost one read). */
-function loadIfServing(path: string) {
+/**
+ * What listen facts come from (`app.listen(`, `serve({ fetch })`, fastmcp `start({ transportType })`, mcp-framework
+ * `new MCPServer`): a narrower text filter than SERVER_MARKERS, so fewer files are parsed.
+ */
+const LISTEN_MARKERS = ['.listen(', 'serve(', 'transportType', 'MCPServer'];
+const projectListenFacts = new Map<string, ListenFact[]>();
+
+/** Where the file's project listens (cached per project root; reuses the project's server models when known). */
+export function projectListens(file: string): ListenFact[] {
+  const root = projectRoot(file);
+  const known = projectListenFacts.get(root) ?? projectModels.get(root)?.flatMap((m) => m.model.listens);
+  if (known) return known;
+  const out: ListenFact[] = [];
+  for (const path of projectFiles(root)) {
+    const mod = loadIfContains(path, LISTEN_MARKERS);
+    if (mod) out.push(...serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text).listens);
+  }
+  projectListenFacts.set(root, out);
+  return out;
+}
+
+/** Parses a project file only when its text contains a marker (most files cost one read). */
+function loadIfContains(path: string, markers: readonly string[]) {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return null;
   }
-  return SERVER_MARKERS.some((m) => text.includes(m)) ? loadModule(path) : null;
+  return markers.some((m) => text.includes(m)) ? loadModule(path) : null;
 }
 
 export function clearReachabilityCache(): void {
   projectModels.clear();
+  projectListenFacts.clear();
 }
 
 function summarize(models: Array<{ file?: string; model: ServerModel }>): Reachability {

@@ -1,7 +1,7 @@
 // How a module serves MCP: transports, where it listens, which auth gates requests, host/origin validation,
 // CORS, session ids and server instances. Computed once per module (cached on the AST).
 import type { TSESTree } from '@typescript-eslint/types';
-import { calleeName, findAncestor, isFunctionLike, literalBoolean, literalString, memberPath, objectProperty, propertyKeyName, unwrap, walk, type Node } from './ast.js';
+import { calleeName, findAncestor, isFunctionLike, literalBoolean, literalString, memberPath, objectProperty, propertyKeyName, unwrap, nodesOf, walk, type Node } from './ast.js';
 import { resolveString, resolveValue, type ModuleCtx } from './resolve.js';
 
 export type TransportKind = 'stdio' | 'streamable-http' | 'sse' | 'http-handler';
@@ -124,11 +124,11 @@ function optionsOf(ctx: ModuleCtx, node: Node | undefined): Node | null {
 }
 
 function collect(ctx: ModuleCtx, model: ServerModel): void {
-  walk(ctx.ast, (node) => {
+  for (const node of nodesOf(ctx.ast, 'NewExpression', 'CallExpression', 'Property')) {
     if (node.type === 'NewExpression' && node.callee.type === 'Identifier') newExpression(ctx, model, node, node.callee.name);
     if (node.type === 'CallExpression') callExpression(ctx, model, node);
     if (node.type === 'Property' && propertyKeyName(node.key, node.computed) === 'sessionIdGenerator') model.sessionIdGenerators.push(node.value);
-  });
+  }
 }
 
 function newExpression(ctx: ModuleCtx, model: ServerModel, node: TSESTree.NewExpression, name: string): void {
@@ -248,13 +248,11 @@ function callExpression(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallE
   if (ROUTE_METHODS.has(name) && node.callee.type === 'MemberExpression') routeMiddleware(ctx, model, node);
 }
 
+/** `setHeader('Access-Control-Allow-Credentials', 'true')` anywhere in the module. */
 function setsCredentials(ctx: ModuleCtx): boolean {
-  let found = false;
-  walk(ctx.ast, (n) => {
-    if (found || n.type !== 'CallExpression') return !found;
-    if (literalString(n.arguments[0])?.toLowerCase() === 'access-control-allow-credentials') found = literalString(n.arguments[1]) === 'true' || literalBoolean(n.arguments[1]) === true;
-  });
-  return found;
+  return nodesOf(ctx.ast, 'CallExpression').some(
+    (n) => literalString(n.arguments[0])?.toLowerCase() === 'access-control-allow-credentials' && (literalString(n.arguments[1]) === 'true' || literalBoolean(n.arguments[1]) === true),
+  );
 }
 
 /** `req.headers.origin`, `req.headers['origin']`, `req.get('origin')`, `c.req.header('Origin')`. */
@@ -275,6 +273,9 @@ function listen(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallExpressio
   if (!first) return;
   const options = optionsOf(ctx, first);
   if (options) {
+    // `client.listen({ toolsListChanged: true })` (SDK v2 subscriptions) opens no socket: a network listen names
+    // where (port, host or a socket path).
+    if (!['port', 'host', 'hostname', 'path'].some((k) => objectProperty(options, k))) return;
     const host = hostValue(ctx, objectProperty(options, 'host') ?? objectProperty(options, 'hostname'));
     model.listens.push({ node, host: host.host, hostUnknown: host.unknown, port: portValue(ctx, objectProperty(options, 'port')) });
     return;

@@ -84,6 +84,12 @@ export const SINKS: readonly SinkDef[] = [
 
 const MUTATING_HTTP = /^(post|put|patch|delete)$/i;
 const HTTP_CLIENTS = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'ofetch', '$fetch', 'undici']);
+/** Receivers named like an HTTP client (`apiClient`, `httpService`, `api`), not `clients` or `clientMap`. */
+const HTTP_CLIENT_NAME = /^(api|http)|(client|api|http)$/i;
+/** Collections: `clients.delete(id)` on a Map is not an HTTP DELETE. */
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+/** POST endpoints that read (search and query APIs take their query as a body): not a mutation. */
+const READING_POST_PATH = /\/(_?search|query|lookup|find|_?count|embeddings|completions)\/?(\?.*)?$/i;
 const SQL_WRITE = /^\s*(insert|update|delete|drop|truncate|alter|grant|revoke|create|replace|merge)\b/i;
 const SQL_CALLS = new Set(['query', 'execute', 'exec', 'run', 'raw', 'sql', 'unsafe', 'prepare', 'none', 'any', 'one', 'many', 'all', 'batch', '$executeRawUnsafe', '$queryRawUnsafe']);
 
@@ -101,18 +107,34 @@ function sqlText(node: Node | undefined): string | null {
   return literalString(n);
 }
 
-function httpMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+/** The URL of a request as written: a string, or a template with its holes as '*' (`${base}/search`). */
+function urlText(node: Node | undefined): string | null {
+  if (!node) return null;
+  const n = unwrap(node);
+  return n.type === 'TemplateLiteral' ? n.quasis.map((q) => q.value.cooked ?? '').join('*') : literalString(n);
+}
+
+function isCollection(ctx: ModuleCtx, name: string): boolean {
+  const init = ctx.index.values.get(name);
+  const u = init && unwrap(init);
+  return u?.type === 'NewExpression' && u.callee.type === 'Identifier' && COLLECTIONS.has(u.callee.name);
+}
+
+function httpMethod(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const path = memberPath(call.callee);
   if (!path) return null;
   const root = path[0];
   const last = path[path.length - 1];
+  let method: string | null = null;
   if (path.length === 1 && (root === 'fetch' || HTTP_CLIENTS.has(root))) {
     const options = call.arguments.find((a) => unwrap(a).type === 'ObjectExpression');
-    const method = literalString(objectProperty(options, 'method'));
-    return method && MUTATING_HTTP.test(method) ? method.toUpperCase() : null;
+    method = literalString(objectProperty(options, 'method'));
+  } else if (path.length >= 2 && (HTTP_CLIENTS.has(root) || HTTP_CLIENT_NAME.test(root)) && !isCollection(ctx, root)) {
+    method = last;
   }
-  if (path.length >= 2 && (HTTP_CLIENTS.has(root) || /client|api|http/i.test(root)) && MUTATING_HTTP.test(last)) return last.toUpperCase();
-  return null;
+  if (!method || !MUTATING_HTTP.test(method)) return null;
+  if (/^post$/i.test(method) && READING_POST_PATH.test(urlText(call.arguments[0]) ?? '')) return null;
+  return method.toUpperCase();
 }
 
 /** The imported binding a callee names: `exec` → child_process.exec; `fs.promises.rm` → fs.rm; promisified too. */
@@ -136,7 +158,7 @@ function matches(m: Matcher, ctx: ModuleCtx, call: TSESTree.CallExpression | TSE
   const isNew = call.type === 'NewExpression';
   if ('construct' in m) return isNew && !!path && m.construct.test(path[path.length - 1]);
   if (isNew) return false;
-  if ('httpMutation' in m) return httpMethod(call) !== null;
+  if ('httpMutation' in m) return httpMethod(ctx, call) !== null;
   if ('sqlWrite' in m) {
     const name = calleeName(call.callee);
     return !!name && SQL_CALLS.has(name) && SQL_WRITE.test(sqlText(call.arguments[0]) ?? '');
@@ -164,7 +186,7 @@ export function matchSink(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTr
     let label = path ? path.join('.') : def.id;
     const imported = 'modules' in def.match && path ? importedCallee(ctx, path) : null;
     if (imported && path?.length === 1 && imported.name !== path[0]) label = `${imported.name} (as ${path[0]})`;
-    if (def.category === 'http-mutation') label = `${label} ${httpMethod(call)}`;
+    if (def.category === 'http-mutation') label = `${label} ${httpMethod(ctx, call)}`;
     if (def.id === 'sql-write') label = `SQL ${(sqlText(call.arguments[0]) ?? '').trim().split(/\s+/)[0].toUpperCase()}`;
     if (call.type === 'NewExpression') label = `new ${label}`;
     return { def, label };

@@ -16,6 +16,7 @@ import {
   isFunctionLike,
   literalBoolean,
   memberPath,
+  nodesOf,
   objectProperty,
   propertyKeyName,
   unwrap,
@@ -159,10 +160,10 @@ function collect(ctx: ModuleCtx): ToolRegistration[] {
     handlerModules.set(reg, module);
     out.push(reg);
   };
-  walk(ctx.ast, (node) => {
+  for (const node of nodesOf(ctx.ast, 'CallExpression', 'ClassDeclaration', 'ClassExpression')) {
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
       const method = propertyKeyName(node.callee.property, node.callee.computed);
-      if (!method) return;
+      if (!method) continue;
       if (method in SDK_METHODS) sdkRegistration(ctx, frameworks, node, SDK_METHODS[method], add);
       else if (method === 'setRequestHandler') lowLevelRegistrations(ctx, node, add);
       else if (method in FASTMCP_METHODS) fastmcpRegistrations(ctx, frameworks, node, FASTMCP_METHODS[method], add);
@@ -170,7 +171,7 @@ function collect(ctx: ModuleCtx): ToolRegistration[] {
       const base = FRAMEWORK_CLASSES[node.superClass.name];
       if (base) frameworkClass(ctx, node, base, add);
     }
-  });
+  }
   return out;
 }
 

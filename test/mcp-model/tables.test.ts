@@ -34,6 +34,12 @@ describe('SINKS', () => {
   it.each([
     "const m = /x(y)/.exec(text);",
     'cache.delete(key);',
+    // a Map of sessions named like a client is not an HTTP client
+    'const clients = new Map(); clients.delete(sessionId);',
+    'clients.delete(sessionId);',
+    // search and query APIs take their query as a POST body: they read
+    "await fetch(`${searchBase}/search`, { method: 'POST', body: JSON.stringify({ query }) });",
+    "await apiClient.post('/v1/embeddings', { input });",
     "await fetch(url);",
     "await fetch(url, { method: 'GET' });",
     "await db.query('SELECT * FROM users WHERE id = $1', [id]);",
@@ -47,6 +53,11 @@ describe('SINKS', () => {
     "await extra.sendNotification({ method: 'notifications/progress', params });",
   ])('no sink in %s', (code) => {
     expect(sinkIds(code)).toEqual([]);
+  });
+  it('POST to a writing endpoint and client-named receivers stay sinks', () => {
+    expect(sinkIds("await fetch(`${base}/posts`, { method: 'POST', body });")).toEqual(['http-mutation']);
+    expect(sinkIds("await apiClient.delete(`/v1/users/${id}`);")).toEqual(['http-mutation']);
+    expect(sinkIds("await httpService.post('/orders', order);")).toEqual(['http-mutation']);
   });
   it('tagged SQL templates and promisified child_process', () => {
     expect(sinkIds('await sql`DELETE FROM sessions WHERE user_id = ${id}`;')).toEqual(['sql-write']);

@@ -13,6 +13,10 @@ jsRuleTester().run('no-unauthenticated-public-bind', rule, {
     `${HTTP}app.listen({ port: 3000, host: 'localhost' });`,
     // host from configuration: not statically known
     `${HTTP}app.listen(3000, process.env.HOST);`,
+    // port 0: an OS-picked port for one test run (free-port probe)
+    `${HTTP}const probe = app.listen(0, () => probe.close());`,
+    // SDK v2 client subscriptions: `listen({ toolsListChanged })` opens no socket
+    `${HTTP}const subscription = await client.listen({ toolsListChanged: true, resourceSubscriptions: ['config://app'] });`,
     // bearer auth on the MCP route
     `${HTTP}import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 app.use('/mcp', requireBearerAuth({ verifier }));

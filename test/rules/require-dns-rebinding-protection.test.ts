@@ -29,6 +29,19 @@ app.listen(3000, 'localhost');`,
     `${IMPORTS}import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 const app = express(); app.post('/mcp', requireBearerAuth({ verifier }), (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res));
 app.listen(3000, '127.0.0.1');`,
+    // no listen exposes the transport: library code forwarding its caller's options (the caller decides)
+    `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
+export class NodeTransport {
+  constructor(options = {}) { this.inner = new WebStandardStreamableHTTPServerTransport(options); }
+}`,
+    // a test harness on an OS-picked loopback port
+    `${IMPORTS}const app = express();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
+const server = app.listen(0, '127.0.0.1');`,
+    // no listen: an in-process test drives the transport with synthetic requests
+    `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
+const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
+const response = await transport.handleRequest(new Request('http://localhost/mcp', { method: 'POST', body }));`,
   ],
   invalid: [
     {
@@ -45,8 +58,16 @@ express().listen(3000, 'localhost');`,
     },
     {
       code: `import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-app.get('/sse', (req, res) => { const t = new SSEServerTransport('/messages', res); });`,
+app.get('/sse', (req, res) => { const t = new SSEServerTransport('/messages', res); });
+app.listen(3000, 'localhost');`,
       errors: [{ messageId: 'noHostValidation', line: 2, column: 43 }],
+    },
+    {
+      // the host comes from configuration: it may well be loopback
+      code: `${IMPORTS}const app = express();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
+app.listen(PORT, process.env.HOST);`,
+      errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
     },
   ],
 });
