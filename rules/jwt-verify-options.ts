@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { findProperty, flowOf, isFunction, literalString, unwrap, type Flow } from '../src/rule-kit/flow.js';
+import { findProperty, flowOf, isFunction, literalString, staticKey, unwrap, walk, type Flow } from '../src/rule-kit/flow.js';
 import { jwtCall } from '../src/rule-kit/jwt.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
 import { JWT_ASYMMETRIC, JWT_HMAC } from '../src/rule-kit/tables/auth-primitives.js';
@@ -31,6 +31,33 @@ function literalKey(node: Node | undefined): string | null {
     if (chainText === 'encode' || chainText === 'from') return literalKey(n.arguments[0]);
   }
   return null;
+}
+
+/** Verified claims that the options would check, under the names the payload carries them. */
+const CLAIM_OPTIONS: Record<string, string> = { aud: 'audience', iss: 'issuer' };
+
+const COMPARISONS = new Set(['===', '!==', '==', '!=']);
+
+/**
+ * Options checked by hand after the verify, in the same function: `if (payload.aud !== RESOURCE) throw …`,
+ * `allowedIssuers.includes(claims.iss)`, `expect(payload.iss).toBe(ISSUER)`. A claim only copied somewhere
+ * (`resource: payload.aud`) is not checked.
+ */
+function claimsCheckedByHand(flow: Flow, verify: TSESTree.CallExpression): Set<string> {
+  const checked = new Set<string>();
+  let scope: Node = verify;
+  while (scope.parent && !isFunction(scope)) scope = scope.parent;
+  const fromVerify = (n: Node): string | null => (n === verify ? 'verified' : null);
+  walk(scope, (n) => {
+    if (n.type !== 'MemberExpression') return;
+    const option = CLAIM_OPTIONS[staticKey(n) ?? ''];
+    const parent = n.parent;
+    const compared =
+      (parent?.type === 'BinaryExpression' && COMPARISONS.has(parent.operator)) ||
+      ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(n as never));
+    if (option && compared && flow.origin(n.object, fromVerify)) checked.add(option);
+  });
+  return checked;
 }
 
 /**
@@ -87,7 +114,8 @@ export default createRule('jwt-verify-options', {
         if (ignore && unwrap(ignore.value).type === 'Literal' && (unwrap(ignore.value) as TSESTree.Literal).value === true) {
           context.report({ node: ignore, messageId: 'ignoreExpiration' });
         }
-        const missing = ['audience', 'issuer'].filter((k) => !prop(k));
+        const byHand = claimsCheckedByHand(flow, node);
+        const missing = ['audience', 'issuer'].filter((k) => !prop(k) && !byHand.has(k));
         if (missing.length) {
           context.report({ node: options ?? node, messageId: 'missingClaims', data: { missing: missing.join(' and ') } });
         }

@@ -260,24 +260,43 @@ export default createRule('no-broad-oauth-scopes', {
       });
     };
 
-    /** `scope: oauthReqInfo.scope` passed to a grant/token call. */
-    const checkEcho = (prop: TSESTree.Property) => {
-      let value = unwrap(prop.value);
+    /** `oauthReqInfo.scope`, `req.query.scope` (through `.split`/`.join`): the scopes the client asked for. */
+    const requestedScopes = (node: Node): string | null => {
+      let value = unwrap(node);
       while (value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && ['split', 'join'].includes(calleeName(value.callee) ?? '')) {
         value = unwrap(value.callee.object);
       }
       const path = value.type === 'MemberExpression' ? memberPath(value) : null;
-      if (!path || !isScopeName(path[path.length - 1]) || !path.slice(0, -1).some((p) => REQUEST_PART.test(p))) return;
+      return path && isScopeName(path[path.length - 1]) && path.slice(0, -1).some((p) => REQUEST_PART.test(p)) ? path.join('.') : null;
+    };
+
+    /**
+     * Request scopes the file replaces with its own before granting (`oauthReqInfo.scope = Object.keys(SCOPES)` in the
+     * authorize handler, the request info stored and read back in the callback): the grant echoes the server's choice.
+     */
+    const replacedScopes = new Set<string>();
+
+    /**
+     * Scopes a server advertises (`scopes_supported` in its metadata). A wildcard there is still broad, but offering
+     * `offline_access` asks for nothing: the advice about requesting refresh tokens is for clients.
+     */
+    const offered = new Set<Node>();
+    const echoes: Array<{ node: Node; expr: string }> = [];
+
+    /** `scope: oauthReqInfo.scope` passed to a grant/token call; judged at the end, once every replacement is known. */
+    const checkEcho = (prop: TSESTree.Property) => {
+      const expr = requestedScopes(prop.value);
       const call = prop.parent.parent;
-      if (call?.type !== 'CallExpression' || !GRANT_CALL.test(calleeName(call.callee) ?? '')) return;
-      ctx.report({ node: prop.value, messageId: 'grantsRequestedScopes', data: { expr: path.join('.') } });
+      if (expr && call?.type === 'CallExpression' && GRANT_CALL.test(calleeName(call.callee) ?? '')) echoes.push({ node: prop.value, expr });
     };
 
     const property = (prop: TSESTree.Property) => {
       const name = propertyKeyName(prop.key, prop.computed);
       if (!name || prop.parent.type !== 'ObjectExpression') return; // not destructuring
       if (isScopeName(name)) {
-        addSources(sourcesOf(prop.value), 'scope', contextProviders(prop));
+        const sources = sourcesOf(prop.value);
+        addSources(sources, 'scope', contextProviders(prop));
+        if (name.toLowerCase().replace(/[_-]/g, '') === 'scopessupported') for (const s of sources) offered.add(s.node);
         checkEcho(prop);
       } else if (name === 'permissions' && contextProviders(prop).has('discord')) {
         const value = unwrap(prop.value);
@@ -356,6 +375,8 @@ export default createRule('no-broad-oauth-scopes', {
         const left = node.left;
         const name = left.type === 'MemberExpression' ? propertyKeyName(left.property, left.computed) : left.type === 'Identifier' ? left.name : null;
         if (name && isScopeName(name)) addSources(sourcesOf(node.right), 'scope', contextProviders(node));
+        const replaced = left.type === 'MemberExpression' ? requestedScopes(left) : null;
+        if (replaced && !requestedScopes(node.right)) replacedScopes.add(replaced);
       },
       CallExpression(node) {
         const method = calleeName(node.callee);
@@ -387,6 +408,7 @@ export default createRule('no-broad-oauth-scopes', {
         for (const piece of pieces.values()) {
           for (const hit of findBroadScopes(piece.text, piece.providers, piece.field)) {
             const info = hit.entry.severity === 'info';
+            if (info && offered.has(piece.node)) continue;
             ctx.report({
               loc: piece.start === null ? piece.node.loc : locOf(piece.start + hit.token.offset, hit.token.length),
               messageId: info ? 'offlineScope' : 'broadScope',
@@ -403,6 +425,9 @@ export default createRule('no-broad-oauth-scopes', {
           }
         }
         judgeTools();
+        for (const { node, expr } of echoes) {
+          if (!replacedScopes.has(expr)) ctx.report({ node, messageId: 'grantsRequestedScopes', data: { expr } });
+        }
       },
     };
   },

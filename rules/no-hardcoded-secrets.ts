@@ -3,6 +3,7 @@ import { createRule } from '../src/rule-kit/create-rule.js';
 import {
   classifyCredentialName,
   extractAuthSchemeCredential,
+  isKnownNonSecret,
   looksLikeSchemeSecret,
   looksLikeSecretValue,
   scanForProviderSecrets,
@@ -152,7 +153,7 @@ export default createRule('no-hardcoded-secrets', {
 
       const scheme = extractAuthSchemeCredential(value);
       if (scheme) {
-        if (looksLikeSchemeSecret(scheme.scheme, scheme.credential)) {
+        if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) {
           const evidence = `${scheme.scheme} ${maskSecret(scheme.credential)}`;
           ctx.report({
             loc: locWithin(node, value, scheme.offset, scheme.credential.length),
@@ -166,7 +167,7 @@ export default createRule('no-hardcoded-secrets', {
       }
 
       const kind = name ? classifyCredentialName(name) : null;
-      if (kind && looksLikeSecretValue(value, kind)) {
+      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) {
         const evidence = maskSecret(value);
         ctx.report({
           node,

@@ -1,7 +1,7 @@
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { flowOf, lineOf, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
-import { isDecodeOnly, isJwtSplit } from '../src/rule-kit/jwt.js';
+import { isCheckedInSameFunction, isDecodeOnly, isJwtSplit } from '../src/rule-kit/jwt.js';
 import { JWT_HEADER_FIELDS } from '../src/rule-kit/tables/auth-primitives.js';
 
 /**
@@ -26,11 +26,20 @@ export default createRule('no-jwt-decode-without-verify', {
     const decoded: SourceMatcher = (node, path) => {
       if (path.length > 0 && JWT_HEADER_FIELDS.includes(path[0])) return null;
       const n = unwrap(node);
-      if (n.type === 'CallExpression' && isDecodeOnly(flow, n)) return context.eslint.sourceCode.getText(n.callee as never);
-      if (path[0] === '1' && isJwtSplit(n)) return 'manual decode of the payload segment';
-      return null;
+      if (n.type !== 'CallExpression') return null;
+      const how = isDecodeOnly(flow, n)
+        ? context.eslint.sourceCode.getText(n.callee as never)
+        : path[0] === '1' && isJwtSplit(n)
+          ? 'manual decode of the payload segment'
+          : null;
+      if (!how) return null;
+      // checked by hand in the same function: nothing forged flows on from here
+      return isCheckedInSameFunction(flow, n) ? false : how;
     };
+    // `if (!decoded) throw 'malformed'` asks whether the token parses; a gate on a claim (`!claims?.sub`) trusts it
+    const wholeResult = (decode: unknown): SourceMatcher => (n, path) => (n === decode && path.length === 0 ? 'whole result' : null);
     return accessUseListeners(flow, decoded, (sink, use, origin) => {
+      if (use === 'a presence check that gates access' && flow.origin(sink, wholeResult(origin.node))) return;
       context.report({
         node: sink,
         messageId: 'decoded',

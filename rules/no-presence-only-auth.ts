@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { calleeName, flowOf, isFunction, memberChain, propertyKey, staticKey, unwrap, walk, type Flow } from '../src/rule-kit/flow.js';
 import { headerRead, isHeaderBag } from '../src/rule-kit/sources.js';
-import { isSecretName, VERIFICATION_CALL } from '../src/rule-kit/tables/auth-primitives.js';
+import { isSecretName, SECRET_NAME_KEYWORDS, VERIFICATION_CALL } from '../src/rule-kit/tables/auth-primitives.js';
 import { VERIFIER_CALLBACKS } from '../src/rule-kit/tables/access-sinks.js';
-import { isCredentialHeader } from '../src/rule-kit/tables/identity-headers.js';
+import { CREDENTIAL_HEADERS, isCredentialHeader } from '../src/rule-kit/tables/identity-headers.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -116,8 +116,8 @@ export default createRule('no-presence-only-auth', {
     description: 'Authentication that accepts any token: presence or prefix checks, verifiers that never verify, fail-open branches when the key is unset',
     cwe: ['CWE-287', 'CWE-636'],
     owasp: ['MCP07'],
-    // credential header names, verifier names and the secret-name words a fail-open test uses
-    keywords: ['authorization', 'token', 'authenticate', 'withmcpauth', 'api-key', 'secret', 'password', 'passwd', 'key', 'credential', 'cookie', 'bearer', 'assertion', 'oidc'],
+    // verifier callbacks and wrappers, credential header names, and the secret names a fail-open test uses
+    keywords: [...VERIFIER_CALLBACKS, ...VERIFIER_WRAPPERS, ...CREDENTIAL_HEADERS, ...SECRET_NAME_KEYWORDS].map((k) => k.toLowerCase()),
     messages: {
       acceptsAny: '{{what}} accepts any token: nothing here verifies it (no signature check, introspection, lookup or constant-time compare).',
       presenceOnly: 'This middleware lets the request through when a {{header}} header is present at L{{line}}, without verifying it.',

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { getToolRegistrations } from '../src/mcp-model/tools.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, findProperty, flowOf, isFunction, lineOf, literalString, returnedExpressions, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
-import { inboundCredential, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
+import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
 import { SECRET_FILES } from '../src/rule-kit/tables/outbound.js';
 
 type Node = TSESTree.Node;
@@ -36,7 +36,9 @@ export default createRule('no-secret-in-tool-result', {
     description: 'process.env secrets, tokens, Authorization/Cookie headers or whole header bags are returned in tool, resource or prompt results',
     cwe: ['CWE-200', 'CWE-522'],
     owasp: ['MCP01', 'MCP10'],
-    keywords: ['content', 'execute'],
+    // a result key (`content` is in `structuredContent`) or a fastmcp `execute`, and a secret source in the file
+    keywords: [...RESULT_KEYS.map((k) => k.toLowerCase()), 'execute'],
+    keywordsAlso: [[...CREDENTIAL_SOURCE_KEYWORDS, 'readfile']],
     messages: {
       returned: '{{what}} (read at L{{sourceLine}}) is returned to the model at L{{sinkLine}}. Tool results reach the model and anything a prompt injection asks it to do; return only non-secret data.',
     },

@@ -2,10 +2,10 @@ import type { Scope } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
-import { inboundCredential, isHeaderBag, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
-import { isSecretName, REDACTION_CALL } from '../src/rule-kit/tables/auth-primitives.js';
+import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, isHeaderBag, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
+import { isSecretName, REDACTION_CALL, SECRET_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 import { logKind } from '../src/rule-kit/sinks.js';
-import { MORGAN_SECRET_TOKENS } from '../src/rule-kit/tables/outbound.js';
+import { LOG_FUNCTIONS, LOGGER_OBJECTS, MCP_LOG_CALLS, MORGAN_SECRET_TOKENS } from '../src/rule-kit/tables/outbound.js';
 
 type Node = TSESTree.Node;
 
@@ -57,8 +57,10 @@ export default createRule('no-secret-logging', {
     description: 'Request headers, Authorization, tokens, AuthInfo, process.env or whole requests are written to logs or MCP log notifications',
     cwe: ['CWE-532'],
     owasp: ['MCP01', 'MCP08'],
-    // every logger name and method table entry contains one of these (console.dir/table via 'console')
-    keywords: ['log', 'console', 'debug', 'dbg', 'morgan', 'winston', 'pino', 'bunyan'],
+    // a log call names a logger object or log function (or is morgan's format)...
+    keywords: [...LOGGER_OBJECTS, ...LOG_FUNCTIONS, ...MCP_LOG_CALLS, 'morgan'].map((k) => k.toLowerCase()),
+    // ...and what it logs is a credential source, a secret name or a whole request (`req`, `request`, `.headers`)
+    keywordsAlso: [[...CREDENTIAL_SOURCE_KEYWORDS, ...SECRET_NAME_KEYWORDS, ...REQUEST_PARAMS]],
     messages: {
       logged: '{{what}} (from L{{sourceLine}}) is written to {{where}} at L{{sinkLine}}; it holds credentials. Log a redacted copy or only the fields you need.',
       morgan: 'The access-log format prints the {{header}} header: every request\'s credential ends up in the log.',

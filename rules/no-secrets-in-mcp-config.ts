@@ -2,6 +2,7 @@ import { createRule } from '../src/rule-kit/create-rule.js';
 import {
   classifyCredentialName,
   extractAuthSchemeCredential,
+  isKnownNonSecret,
   looksLikeSecretValue,
   scanForProviderSecrets,
 } from '../src/rule-kit/secrets.js';
@@ -84,7 +85,8 @@ export default createRule('no-secrets-in-mcp-config', {
                   : !scheme && kind && looksLikeSecretValue(value, kind)
                     ? value
                     : null;
-            if (!secret) return;
+            // Test and publishable keys (`Bearer sk_test_…`, a Supabase anon key) look random but are harmless.
+            if (!secret || isKnownNonSecret(secret)) return;
             const evidence = maskSecret(secret);
             ctx.report({
               loc: locWithin(sourceCode, node, secret),

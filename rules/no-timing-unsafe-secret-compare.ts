@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { anyOf, flowOf, staticKey, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
-import { headerRead, inboundCredential, isHeaderBag, processEnvSecret } from '../src/rule-kit/sources.js';
-import { isSecretName, isSignatureName } from '../src/rule-kit/tables/auth-primitives.js';
+import { anyOf, flowOf, staticKey, unwrap, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
+import { extractAuthSchemeCredential, looksLikeSecretValue } from '../src/rule-kit/secrets.js';
+import { CREDENTIAL_SOURCE_KEYWORDS, headerRead, inboundCredential, isHeaderBag, processEnvSecret } from '../src/rule-kit/sources.js';
+import { isSecretName, isSignatureName, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 
 type Node = TSESTree.Node;
 
@@ -27,14 +28,34 @@ const secretHeader: SourceMatcher = (node, path) => {
 
 const secret = anyOf(inboundCredential, secretHeader, processEnvSecret, secretNamed);
 
-/** Sides that test shape or presence, not the secret's value: `typeof t`, `t.length`, `null`, `'Bearer'`, numbers. */
-function isShapeTest(node: Node): boolean {
+/**
+ * `SyntaxKind.EqualsToken`, `GrantType.REFRESH_TOKEN`: a capitalised member of an enum, class or imported namespace
+ * is a public constant. A local object or parameter (`const Settings = {…}`, `Env.API_TOKEN` of a param) holds values.
+ */
+function isEnumMember(flow: Flow, node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== 'MemberExpression' || n.computed) return false;
+  const object = unwrap(n.object);
+  const key = staticKey(n);
+  if (object.type !== 'Identifier' || !/^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(object.name) || key === null || !/^[A-Z]/.test(key)) return false;
+  return !flow.variable(object)?.defs.some((d) => d.type === 'Variable' || d.type === 'Parameter');
+}
+
+/**
+ * Sides that test shape or presence, or hold a value written in the source that is not key material: `typeof t`,
+ * `t.length`, `null`, numbers, enum members, `'Bearer'`, `'demo-token'`, `` `Bearer ${TEST_TOKEN}` `` with a readable
+ * test constant. Timing can only leak what the source does not already show; a real-looking literal still counts.
+ */
+function isPublicValue(flow: Flow, node: Node): boolean {
   const n = unwrap(node);
   if (n.type === 'UnaryExpression') return n.operator === 'typeof';
-  if (n.type === 'MemberExpression') return staticKey(n) === 'length';
-  if (n.type === 'Identifier') return n.name === 'undefined';
-  if (n.type === 'Literal') return n.value === null || typeof n.value !== 'string' || n.value.length < 8 || /^bearer\b/i.test(n.value);
-  return false;
+  if (n.type === 'MemberExpression' && (staticKey(n) === 'length' || isEnumMember(flow, n))) return true;
+  if (n.type === 'Identifier' && n.name === 'undefined') return true;
+  if (n.type === 'Literal' && (n.value === null || typeof n.value !== 'string')) return true;
+  const value = flow.staticString(n);
+  if (value === null) return false;
+  const credential = extractAuthSchemeCredential(value)?.credential ?? value;
+  return credential.length < 8 || !looksLikeSecretValue(credential, 'secret');
 }
 
 /**
@@ -48,8 +69,9 @@ export default createRule('no-timing-unsafe-secret-compare', {
     description: 'An API key, token, secret or signature is compared with === / !== instead of crypto.timingSafeEqual',
     cwe: ['CWE-208'],
     owasp: ['MCP07'],
-    // secret name words and credential header names
-    keywords: ['token', 'secret', 'key', 'password', 'passwd', 'authorization', 'credential', 'cookie', 'bearer', 'assertion', 'oidc', 'signature', 'hmac', 'mac', 'digest'],
+    // a secret or signature name, or a credential source, compared with == / != (`===`, `!==` contain them)
+    keywords: [...SECRET_NAME_KEYWORDS, ...SIGNATURE_NAME_KEYWORDS, ...CREDENTIAL_SOURCE_KEYWORDS],
+    keywordsAlso: [['==', '!=']],
     messages: {
       compare: '{{what}} is compared with {{operator}}, which leaks timing. Compare digests with crypto.timingSafeEqual.',
     },
@@ -59,7 +81,7 @@ export default createRule('no-timing-unsafe-secret-compare', {
     return {
       BinaryExpression(node) {
         if (!COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return;
-        if (isShapeTest(node.left) || isShapeTest(node.right)) return;
+        if (isPublicValue(flow, node.left) || isPublicValue(flow, node.right)) return;
         const origin = flow.origin(node.left, secret) ?? flow.origin(node.right, secret);
         if (origin) context.report({ node, messageId: 'compare', data: { what: origin.label, operator: node.operator } });
       },

@@ -2,9 +2,15 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { getToolRegistrations } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { anyOf, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
+import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { identityHeader } from '../src/rule-kit/sources.js';
-import { IDENTITY_ARGUMENTS, IDENTITY_HEADERS, VERIFIED_IDENTITY_HOLDERS } from '../src/rule-kit/tables/identity-headers.js';
+import { QUERY_METHODS } from '../src/rule-kit/tables/access-sinks.js';
+import {
+  IDENTITY_ARGUMENT_KEYWORDS,
+  IDENTITY_HEADERS,
+  isIdentityArgument,
+  VERIFIED_IDENTITY_HOLDERS,
+} from '../src/rule-kit/tables/identity-headers.js';
 
 type Node = TSESTree.Node;
 
@@ -27,12 +33,32 @@ function toolArgument(flow: Flow, handlers: ReadonlySet<Node>): SourceMatcher {
     const name = def.name as unknown as TSESTree.Identifier;
     if (first === name) {
       const rest = path[0] === LOW_LEVEL_ARGS[0] && path[1] === LOW_LEVEL_ARGS[1] ? path.slice(2) : path;
-      return rest.length && IDENTITY_ARGUMENTS.includes(rest[0]) ? TOOL_ARG + rest[0] : null;
+      return rest.length && isIdentityArgument(rest[0]) ? TOOL_ARG + rest[0] : null;
     }
     const prop = name.parent;
     if (first?.type === 'ObjectPattern' && prop?.type === 'Property' && prop.parent === first) {
       const key = propertyKey(prop);
-      return key && IDENTITY_ARGUMENTS.includes(key) ? TOOL_ARG + key : null;
+      return key && isIdentityArgument(key) ? TOOL_ARG + key : null;
+    }
+    return null;
+  };
+}
+
+/**
+ * A record looked up by a claimed identity and read at a privilege field: `(await agents.findOne({ email: actingAgent
+ * })).isSupervisor` is the model's claim dressed up as a database answer. A lookup by `targetUserId`, a field such as
+ * `status`, or the record's presence ("not found") decides nothing about the caller. `lookups` remembers the claim.
+ */
+function lookedUpBy(flow: Flow, claim: SourceMatcher, lookups: Map<Node, Origin>): SourceMatcher {
+  return (node, path) => {
+    const n = unwrap(node);
+    if (n.type !== 'CallExpression' || !QUERY_METHODS.includes(calleeName(n) ?? '') || !path.some(isIdentityArgument)) return null;
+    for (const arg of n.arguments) {
+      const origin = flow.contained(arg, claim);
+      if (origin) {
+        lookups.set(n, origin);
+        return origin.label;
+      }
     }
     return null;
   };
@@ -58,8 +84,8 @@ export default createRule('no-unverified-identity', {
     description: 'Caller identity taken from a request header (x-user-id, x-forwarded-user, …) is used for access without verification',
     cwe: ['CWE-290', 'CWE-639'],
     owasp: ['MCP07'],
-    // every identity header name is a superset keyword; `-user` and `-principal` etc. are all covered by these stems
-    keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENTS].map((h) => h.toLowerCase()))],
+    // every identity header name, and a stem of every identity-claiming argument name (see IDENTITY_ARGUMENT_KEYWORDS)
+    keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENT_KEYWORDS])],
     messages: {
       modelSupplied:
         'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',
@@ -73,18 +99,26 @@ export default createRule('no-unverified-identity', {
     const handlers = new Set<Node>(
       getToolRegistrations(sourceCode, context.eslint.filename).flatMap((r) => (r.handler ? [r.handler as Node] : [])),
     );
-    const match = handlers.size ? anyOf(identityHeader, toolArgument(flow, handlers)) : identityHeader;
+    const lookups = new Map<Node, Origin>();
+    const argument = toolArgument(flow, handlers);
+    const match = handlers.size ? anyOf(identityHeader, argument, lookedUpBy(flow, argument, lookups)) : identityHeader;
     return accessUseListeners(flow, match, (sink, use, origin) => {
       if (origin.label.startsWith(TOOL_ARG)) {
-        if (use !== 'an access decision' || comparedWithVerified(sink)) return;
+        const lookup = lookups.get(origin.node);
+        // `if (!userId) return 'userId is required'` validates input; only a looked-up privilege gates the caller
+        const decides = use === 'an access decision' || (lookup !== undefined && use === 'a presence check that gates access');
+        if (!decides || comparedWithVerified(sink)) return;
+        const claim = lookup ?? origin;
         // point at the parameter that declares the argument, not at this use of it
-        const declared = ((origin.node.type === 'Identifier' ? flow.variable(origin.node)?.defs[0]?.name : null) ?? origin.node) as Node;
+        const declared = ((claim.node.type === 'Identifier' ? flow.variable(claim.node)?.defs[0]?.name : null) ?? claim.node) as Node;
+        const related = [{ line: declared.loc.start.line, column: declared.loc.start.column + 1, message: `${origin.label} supplied by the model` }];
+        if (lookup) related.push({ line: lineOf(origin.node), column: origin.node.loc.start.column + 1, message: 'record looked up by the claimed identity' });
         context.report({
           node: sink,
           messageId: 'modelSupplied',
           data: { argument: origin.label.slice(TOOL_ARG.length), sourceLine: declared.loc.start.line, sinkLine: lineOf(sink) },
           fingerprintKey: `${origin.label}:${use}`,
-          related: [{ line: declared.loc.start.line, column: declared.loc.start.column + 1, message: `${origin.label} supplied by the model` }],
+          related,
         });
         return;
       }

@@ -1,6 +1,8 @@
 import { parseTree, printParseErrorCode, visit, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, Parser, parseDocument, type Node as YamlNode } from 'yaml';
 import { parseTOML, type AST as TomlAST } from 'toml-eslint-parser';
+import { maskSecret } from '../rule-kit/mask.js';
+import { looksLikeSecretValue, scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { LineIndex, NodeFactory, type ConfigComment, type ConfigFormat, type ConfigMember, type ConfigObject, type ConfigValue } from './tree.js';
 
 /** A parse failure: one diagnostic, 1-based line and column. */
@@ -35,8 +37,23 @@ export function parseConfig(text: string, format: ConfigFormat): ConfigParseResu
   } catch (e) {
     const offset = e instanceof Failure ? e.offset : 0;
     const pos = lines.position(Math.min(offset, text.length));
-    return { ok: false, error: { message: (e as Error).message, line: pos.line, column: pos.column + 1 } };
+    return { ok: false, error: { message: maskSecretsInMessage((e as Error).message), line: pos.line, column: pos.column + 1 } };
   }
+}
+
+/**
+ * Parse errors are shown verbatim (ESLint prints a language's parse error as is, in the editor too) and some quote
+ * source text: a duplicate key, a YAML alias or tag, a TOML key. Whatever in them looks like a secret is masked.
+ */
+export function maskSecretsInMessage(message: string): string {
+  let out = message;
+  for (const hit of scanForProviderSecrets(message)) out = out.split(hit.secret).join(hit.evidence);
+  // Words of the message without the quotes and punctuation around them: `"Zq8v…"`, `*Zq8v…:`, `(Zq8v…)`.
+  for (const word of out.split(/\s+/)) {
+    const bare = word.replace(/^["'`(*&!<[]+|["'`).,:;>\]]+$/g, '');
+    if (bare && looksLikeSecretValue(bare, 'secret')) out = out.split(bare).join(maskSecret(bare));
+  }
+  return out;
 }
 
 /** Members of one object, refusing a key seen twice (JSON and YAML parsers do not all do that themselves). */

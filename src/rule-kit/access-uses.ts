@@ -1,12 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { McpRuleListener } from './create-rule.js';
 import { calleeName, findProperty, isFunction, propertyKey, returnedExpressions, unwrap, type Flow, type Origin, type SourceMatcher } from './flow.js';
-import { AUTH_INFO_KEYS, IDENTITY_CALLBACKS, IDENTITY_TARGETS, MEMBERSHIP_METHODS, QUERY_METHODS } from './tables/access-sinks.js';
+import { AUTH_INFO_KEYS, IDENTITY_CALLBACKS, IDENTITY_GRANTS, IDENTITY_TARGETS, MEMBERSHIP_METHODS, QUERY_METHODS } from './tables/access-sinks.js';
 
 type Node = TSESTree.Node;
 
 /** How a value is used for access, as said in a finding ("used for an access decision at L30"). */
-export type AccessUse = 'an access decision' | 'a query filter' | 'the request identity' | 'an AuthInfo' | 'an identity callback result';
+export type AccessUse =
+  | 'an access decision'
+  | 'a presence check that gates access'
+  | 'a query filter'
+  | 'the request identity'
+  | 'an AuthInfo'
+  | 'an identity callback result'
+  | 'the user of an OAuth grant';
 
 export type AccessHit = (sink: Node, use: AccessUse, origin: Origin) => void;
 
@@ -24,9 +31,37 @@ function isEmptyValue(node: Node): boolean {
 }
 
 /**
+ * The values an `if` test turns away when they are missing: `!x`, `!x?.sub`, `x == null`, each side of `!a || !b`.
+ * `if (x) return` is not one: it exits when the value is there.
+ */
+function absenceTested(test: Node): Node[] {
+  const n = unwrap(test);
+  if (n.type === 'UnaryExpression' && n.operator === '!') return [n.argument];
+  if (n.type === 'LogicalExpression' && n.operator === '||') return [...absenceTested(n.left), ...absenceTested(n.right)];
+  if (n.type === 'BinaryExpression' && (n.operator === '==' || n.operator === '===')) {
+    if (isEmptyValue(n.right)) return [n.left];
+    if (isEmptyValue(n.left)) return [n.right];
+  }
+  return [];
+}
+
+/**
+ * A branch that turns the caller away: `throw`, `return <response or error>`, or a block that ends in one or answers
+ * first (`{ res.status(401).end(); return; }`). A bare `if (!u) return;` only skips work.
+ */
+function denies(branch: Node): boolean {
+  if (branch.type === 'BlockStatement') {
+    const last = branch.body[branch.body.length - 1];
+    return last !== undefined && (denies(last) || (last.type === 'ReturnStatement' && branch.body.length > 1));
+  }
+  return branch.type === 'ThrowStatement' || (branch.type === 'ReturnStatement' && branch.argument !== null);
+}
+
+/**
  * Listeners that find every place where a value from `match` is used for access: comparisons and membership
- * tests, data-access filters, `req.auth`/`req.user` assignments, `AuthInfo` literals and the return values of
- * identity callbacks (`authenticate`, `verifyAccessToken`). Each sink node is reported once.
+ * tests, `if (!x) return` gates, data-access filters, `req.auth`/`req.user` assignments, `AuthInfo` literals, the
+ * user of an OAuth grant and the return values of identity callbacks (`authenticate`, `verifyAccessToken`). Each
+ * sink node is reported once.
  */
 export function accessUseListeners(flow: Flow, match: SourceMatcher, hit: AccessHit): McpRuleListener {
   const done = new Set<Node>();
@@ -47,6 +82,10 @@ export function accessUseListeners(flow: Flow, match: SourceMatcher, hit: Access
       check(node.left, 'an access decision', false);
       check(node.right, 'an access decision', false);
     },
+    // `if (!email) return 403`: whoever sends the value gets past (an authentication check on a claim)
+    IfStatement(node) {
+      if (denies(node.consequent)) for (const v of absenceTested(node.test)) check(v, 'a presence check that gates access', false);
+    },
     SwitchStatement(node) {
       check(node.discriminant, 'an access decision', false);
     },
@@ -58,6 +97,11 @@ export function accessUseListeners(flow: Flow, match: SourceMatcher, hit: Access
         for (const a of node.arguments) check(a, 'an access decision', false);
       } else if (name && QUERIES.has(name)) {
         for (const a of node.arguments) check(a, 'a query filter', true);
+      } else if (name && Object.hasOwn(IDENTITY_GRANTS, name) && node.arguments[0]?.type === 'ObjectExpression') {
+        for (const key of IDENTITY_GRANTS[name]) {
+          const prop = findProperty(node.arguments[0], key);
+          if (prop) check(prop.value, 'the user of an OAuth grant', true);
+        }
       }
     },
     AssignmentExpression(node) {

@@ -316,6 +316,36 @@ export class Flow {
     return chain !== null && chain.length === 2 && CONTENT_STATIC_CALLS.has(chain.join('.'));
   }
 
+  /**
+   * The string a node always evaluates to when the file spells it out: a literal, a template or `+` of such parts, or
+   * a variable assigned exactly once from one (`const TEST_TOKEN = 'abc'`). Null when any part is only known at run time.
+   */
+  staticString(node: Node, depth = 0): string | null {
+    const n = unwrap(node);
+    if (depth > MAX_DEPTH) return null;
+    const literal = literalString(n);
+    if (literal !== null) return literal;
+    if (n.type === 'TemplateLiteral') {
+      let out = n.quasis[0].value.cooked ?? '';
+      for (let i = 0; i < n.expressions.length; i++) {
+        const part = this.staticString(n.expressions[i], depth + 1);
+        if (part === null) return null;
+        out += part + (n.quasis[i + 1].value.cooked ?? '');
+      }
+      return out;
+    }
+    if (n.type === 'BinaryExpression' && n.operator === '+') {
+      const left = this.staticString(n.left, depth + 1);
+      const right = left === null ? null : this.staticString(n.right, depth + 1);
+      return left !== null && right !== null ? left + right : null;
+    }
+    if (n.type === 'Identifier') {
+      const defs = this.definitions(n);
+      return defs.length === 1 && defs[0].path.length === 0 ? this.staticString(defs[0].expr, depth + 1) : null;
+    }
+    return null;
+  }
+
   private trace(node: Node, match: SourceMatcher, path: readonly string[], seen: Set<string>, depth: number): Origin | null {
     const n = unwrap(node);
     const key = `${n.range[0]}:${n.range[1]}:${path.join('\u0000')}`;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { literalString, memberChain, unwrap, type Flow } from './flow.js';
-import { DECODE_ONLY_FUNCTIONS, JWT_LIBRARIES, JWT_VERIFY_FUNCTIONS } from './tables/auth-primitives.js';
+import { calleeName, isFunction, literalString, memberChain, unwrap, walk, type Flow } from './flow.js';
+import { DECODE_ONLY_FUNCTIONS, JWT_LIBRARIES, JWT_VERIFY_FUNCTIONS, SIGNATURE_CHECK_CALL } from './tables/auth-primitives.js';
 
 type Node = TSESTree.Node;
 
@@ -74,3 +74,38 @@ export function isJwtSplit(node: Node): boolean {
   const chain = memberChain(n.callee);
   return chain !== null && chain[chain.length - 1] === 'split' && literalString(n.arguments[0] ?? n) === '.';
 }
+
+/**
+ * Is the token behind a decode (`decode(token)` or `token.split('.')`) also handed to a signature check in the same
+ * function? `const [sig, body] = cookie.split('.'); if (!(await verifySignature(key, sig, atob(body)))) return null`
+ * is a hand-written verify, and `decode(t)` next to `jwt.verify(t, key)` reads claims the verify has checked.
+ * Same function only: a check elsewhere in the file may run on another path.
+ */
+export function isCheckedInSameFunction(flow: Flow, decode: TSESTree.CallExpression): boolean {
+  const cached = checkedDecodes.get(decode);
+  if (cached !== undefined) return cached;
+  const callee = unwrap(decode.callee);
+  const split = isJwtSplit(decode) && callee.type === 'MemberExpression';
+  const token = split ? callee.object : decode.arguments[0];
+  const tokenChain = token ? memberChain(token)?.join('.') : undefined;
+  // a segment of the same split (the signature, the payload) or the token itself
+  const sameToken = (node: Node): string | null =>
+    (split && node === decode) || (tokenChain !== undefined && memberChain(node)?.join('.') === tokenChain) ? 'token' : null;
+  let scope: Node = decode;
+  while (scope.parent && !isFunction(scope)) scope = scope.parent;
+  let checked = false;
+  walk(scope, (node) => {
+    if (checked || node.type !== 'CallExpression' || node === decode) return;
+    if (!SIGNATURE_CHECK_CALL.test(calleeName(node) ?? '')) return;
+    // arguments are often converted first (`hexToBytes(sig)`, `encode(body)`): look at every value inside them
+    for (const arg of node.arguments) {
+      walk(arg, (inner) => {
+        if (!checked && (inner.type === 'Identifier' || inner.type === 'MemberExpression')) checked = flow.origin(inner, sameToken) !== null;
+      });
+    }
+  });
+  checkedDecodes.set(decode, checked);
+  return checked;
+}
+
+const checkedDecodes = new WeakMap<Node, boolean>();

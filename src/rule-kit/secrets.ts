@@ -1,6 +1,6 @@
 import { maskSecret } from './mask.js';
 import type { Severity } from './severity.js';
-import { SECRET_PATTERNS, type SecretPattern } from './tables/secret-patterns.js';
+import { NON_SECRET_FORMATS, SECRET_PATTERNS, type SecretPattern } from './tables/secret-patterns.js';
 
 export interface SecretHit {
   /** Catalog id, or 'generic-credential' for the name-based detection. */
@@ -22,8 +22,13 @@ export interface SecretHit {
 /** Words that make a name credential-like; also prefilter keywords (a file without any of them holds no such name). */
 const PASSWORD_WORDS = ['password', 'passwd', 'passphrase', 'pwd', 'pass'];
 const SECRET_WORDS = [
-  'secret', 'token', 'credential', 'credentials', 'creds', 'bearer', 'authorization', 'auth', 'apikey', 'pat',
+  'secret', 'token', 'credential', 'credentials', 'creds', 'bearer', 'authorization', 'apikey',
 ];
+/**
+ * Short words that name a credential only as a name's last word (`auth`, `npm_auth`, `GITHUB_PAT`; not `authMode`,
+ * `patHistory`): so a file needs them followed by a non-alphanumeric character, never `author`, `path`, `pattern`.
+ */
+const LAST_WORDS = ['auth', 'pat'];
 /** Two-word names that are credentials although neither word is on its own (`access_key`, `x-api-key`). */
 const SECRET_KEY_QUALIFIERS = ['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'auth'];
 
@@ -33,26 +38,34 @@ export const SECRET_KEYWORDS: string[] = [
     ...SECRET_PATTERNS.flatMap((p) => p.keywords),
     ...PASSWORD_WORDS,
     ...SECRET_WORDS,
+    ...LAST_WORDS,
     ...SECRET_KEY_QUALIFIERS.flatMap((q) => [`${q}key`, `${q}_key`, `${q}-key`]),
   ]),
 ];
 
 const HEX_DIGITS = [...'0123456789abcdef'];
+const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+/** Characters a `\b` sees before a word in lowercased text. */
+const NON_WORD_ASCII = ASCII.filter((ch) => !/\w/.test(ch));
+const WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
 /**
  * Catalog entries whose keyword is a common substring ('sk' is in every `task`), replaced at file level by the
  * substrings their regex (or nameHint) cannot match without: each list is checked against the entry's examples.
  */
 const FILE_LEVEL_KEYWORDS: Record<string, string[]> = {
-  'twilio-api-key': HEX_DIGITS.map((h) => `sk${h}`), // \bSK[0-9a-f]{32}
+  // \bSK[0-9a-f]{32}: `task`/`disk` put a letter before it (a non-ASCII letter glued to a SID is the one miss)
+  'twilio-api-key': [...NON_WORD_ASCII, ...WHITESPACE].map((c) => `${c}sk`),
   'mailgun-api-key': HEX_DIGITS.map((h) => `key-${h}`), // \bkey-[0-9a-f]{32}
   'mailchimp-api-key': HEX_DIGITS.slice(0, 10).map((d) => `-us${d}`), // [0-9a-f]{32}-us[0-9]
   'aws-secret-access-key': ['secret'], // nameHint: aws…secret | secret…access…key
+  'supabase-service-role-key': ['.eyj'], // \beyJ….eyJ…: any `keyJson` has `eyj`, a JWT has a dot before its payload
 };
 /** Separators between a qualifier and `key` that credential names are written with (`apiKey`, `API_KEY`, `'api key'`). */
 const KEY_SEPARATORS = ['', '_', '-', ' ', '__', '$'];
 /** `bot` as a scheme is followed by whitespace (or an escape's backslash); `bottom` and `robot` are not it. */
-const WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
 const BOT_SCHEME = ['bot\\', ...WHITESPACE.map((ws) => `bot${ws}`)];
+/** What can follow a name's last word in source text (lowercased): any non-alphanumeric ASCII character or whitespace. */
+const NAME_ENDS = [...new Set([...ASCII.filter((ch) => !/[a-z0-9]/i.test(ch)), ...WHITESPACE])];
 
 /**
  * File-level prefilter for a rule that reports what this module detects (no-hardcoded-secrets): a file holding
@@ -66,6 +79,7 @@ export const SECRET_FILE_KEYWORDS: string[] = [
     ...SECRET_PATTERNS.flatMap((p) => FILE_LEVEL_KEYWORDS[p.id] ?? p.keywords),
     ...PASSWORD_WORDS,
     ...SECRET_WORDS,
+    ...LAST_WORDS.flatMap((w) => NAME_ENDS.map((end) => `${w}${end}`)),
     ...SECRET_KEY_QUALIFIERS.flatMap((q) => KEY_SEPARATORS.map((sep) => `${q}${sep}key`)),
     'basic',
     ...BOT_SCHEME,
@@ -148,8 +162,20 @@ export function scanForProviderSecrets(text: string, name?: string): SecretHit[]
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** Documented example values of the catalog (AWS `…EXAMPLE`, the Azurite account key): public by construction. */
+const CATALOG_ALLOW: RegExp[] = SECRET_PATTERNS.flatMap((p) => p.allow ?? []);
+
+/**
+ * Documented test keys, publishable/anon keys and catalog `allow` values: never reported, by the catalog or by a
+ * name-based check (`STRIPE_SECRET_KEY = 'sk_test_…'` is credential-named and random-looking, and still harmless).
+ */
+export function isKnownNonSecret(value: string): boolean {
+  const v = value.trim();
+  return CATALOG_ALLOW.some((re) => re.test(v)) || NON_SECRET_FORMATS.some((f) => f.test(v));
+}
+
 function isReportable(pattern: SecretPattern, secret: string): boolean {
-  if (pattern.allow?.some((re) => re.test(secret))) return false;
+  if (isKnownNonSecret(secret)) return false;
   if (isPlaceholder(secret)) return false;
   if (pattern.minEntropy !== undefined && shannonEntropy(secret) < pattern.minEntropy) return false;
   return pattern.validate ? pattern.validate(secret) : true;
@@ -193,6 +219,7 @@ export function classifyCredentialName(name: string): 'password' | 'secret' | nu
   if (words.some((w) => w === 'pass' || PASSWORD_WORDS.some((p) => p !== 'pass' && w.endsWith(p)))) return 'password';
   // `token` but not `tokens` (max_tokens) nor `tokenizer`: whole words or compounds ending in one (`accesstoken`).
   if (words.some((w) => SECRET_WORDS.some((s) => w === s || (s.length > 4 && w.endsWith(s))))) return 'secret';
+  if (LAST_WORDS.includes(lastWord)) return 'secret';
   for (let i = 1; i < words.length; i++) {
     if (words[i] === 'key' && SECRET_KEY_QUALIFIERS.includes(words[i - 1])) return 'secret';
   }

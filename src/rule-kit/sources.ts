@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { calleeName, literalString, memberChain, unwrap, type SourceMatcher } from './flow.js';
-import { isCredentialHeader, isIdentityHeader } from './tables/identity-headers.js';
+import { CREDENTIAL_HEADERS, isCredentialHeader, isIdentityHeader } from './tables/identity-headers.js';
 import { isSecretName } from './tables/auth-primitives.js';
 
 /**
@@ -86,3 +86,10 @@ export const processEnvSecret: SourceMatcher = (node, path) => {
   if (path.length === 0) return 'process.env';
   return isSecretName(path[0]) ? `process.env.${path[0]}` : null;
 };
+
+/**
+ * Lowercase substrings one of which a file needs for `inboundCredential`, `wholeHeaderBag`, `wholeAuthInfo` or
+ * `processEnvSecret` to match in it (keyword prefilters): a credential header's name (`req.get('authorization')`),
+ * `header` (every bag, `c.req.header()`), `authInfo`, and the `env` of `process.env`.
+ */
+export const CREDENTIAL_SOURCE_KEYWORDS: readonly string[] = [...CREDENTIAL_HEADERS, 'header', 'authinfo', 'env'];

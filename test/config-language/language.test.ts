@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENTS, clientsForPath, CLIENT_FILE_GLOBS } from '../../src/config-language/clients.js';
 import { mcpConfigLanguage } from '../../src/config-language/language.js';
 import { getMcpConfig } from '../../src/config-language/model.js';
-import { parseConfig } from '../../src/config-language/parse.js';
+import { maskSecretsInMessage, parseConfig } from '../../src/config-language/parse.js';
 import { findReference, REFERENCE_SYNTAXES } from '../../src/config-language/references.js';
 import { CONFIG_FILES } from '../../src/plugin/files.js';
 import plugin from '../../src/plugin/index.js';
@@ -54,6 +54,26 @@ describe('parse failures: one diagnostic with a location, never a throw', () => 
     const messages = run(filename, code);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ fatal: true, message, line, column });
+  });
+
+  it('masks secret-looking source text quoted in a parse error (ESLint shows it verbatim, editors too)', () => {
+    const parse = (path: string, body: string) => mcpConfigLanguage.parse({ path, physicalPath: path, body, bom: false } as never, { languageOptions: {} });
+    const pat = 'sbp_0b15d5d56b6a7a838680d47708ce99fb07888a4f';
+    const random = 'Zq8vT3mK9pW2xL7rQ4nB';
+    const env = (key: string) => `{"mcpServers": {"a": {"command": "x", "env": {"${key}": "1", "${key}": "2"}}}}`;
+    expect(parse('.mcp.json', env(pat))).toEqual({ ok: false, errors: [{ message: 'Duplicate key "sbp_…(44 chars)"', line: 1, column: 100 }] });
+    expect(parse('.mcp.json', env(random))).toEqual({ ok: false, errors: [{ message: 'Duplicate key "Zq…(20 chars)"', line: 1, column: 76 }] });
+    // An ordinary key stays readable.
+    expect(parse('.mcp.json', env('GITHUB_TOKEN'))).toMatchObject({ ok: false, errors: [{ message: 'Duplicate key "GITHUB_TOKEN"' }] });
+  });
+
+  it('maskSecretsInMessage masks secrets anywhere in a message, quoted or not, and leaves words alone', () => {
+    expect(maskSecretsInMessage('Unresolved alias: *Zq8vT3mK9pW2xL7rQ4nB')).toBe('Unresolved alias: *Zq…(20 chars)');
+    expect(maskSecretsInMessage("Unknown tag '!ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d'")).toBe("Unknown tag '!ghp_…(40 chars)'");
+    expect(maskSecretsInMessage('Key "mcp_servers" is not a table')).toBe('Key "mcp_servers" is not a table');
+    expect(maskSecretsInMessage('Flow sequence in block collection must be sufficiently indented and end with a ]')).toBe(
+      'Flow sequence in block collection must be sufficiently indented and end with a ]',
+    );
   });
 
   it('parseConfig returns the error instead of throwing', () => {

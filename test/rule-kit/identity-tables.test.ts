@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_HEADERS, IDENTITY_ARGUMENTS, IDENTITY_HEADERS, isCredentialHeader, isIdentityHeader } from '../../src/rule-kit/tables/identity-headers.js';
+import {
+  CREDENTIAL_HEADERS,
+  IDENTITY_ARGUMENT_KEYWORDS,
+  IDENTITY_ARGUMENTS,
+  IDENTITY_HEADERS,
+  isCredentialHeader,
+  isIdentityArgument,
+  isIdentityHeader,
+} from '../../src/rule-kit/tables/identity-headers.js';
 import { isSecretName, isSignatureName, JWT_ASYMMETRIC, JWT_HMAC, nameWords, VERIFICATION_CALL } from '../../src/rule-kit/tables/auth-primitives.js';
 import { MORGAN_SECRET_TOKENS, SECRET_FILES } from '../../src/rule-kit/tables/outbound.js';
 
 describe('identity headers', () => {
-  it.each(['x-user-id', 'X-Forwarded-Email', 'x-remote-user', 'x-auth-request-email', 'x-ms-client-principal-name', 'cf-access-authenticated-user-email', 'x-goog-authenticated-user-email', 'x-amzn-oidc-identity', 'x-tenant-id', 'x-roles'])(
+  it.each(['x-user-id', 'X-Forwarded-Email', 'x-remote-user', 'x-auth-request-email', 'x-ms-client-principal-name', 'cf-access-authenticated-user-email', 'x-goog-authenticated-user-email', 'x-amzn-oidc-identity', 'x-tenant-id', 'x-roles', 'X-User-Role', 'x-user-groups', 'remote-groups', 'x-authentik-username', 'x-pomerium-claim-email'])(
     '%s carries identity',
     (h) => expect(isIdentityHeader(h)).toBe(true),
   );
@@ -21,6 +29,18 @@ describe('identity headers', () => {
     expect(isCredentialHeader('x-request-id')).toBe(false);
   });
   it('identity arguments are unique', () => expect(new Set(IDENTITY_ARGUMENTS).size).toBe(IDENTITY_ARGUMENTS.length));
+});
+
+describe('identity arguments', () => {
+  const claiming = ['userId', 'actingAgent', 'actorEmail', 'callerRole', 'requesterEmail', 'current_user_id', 'onBehalfOf', 'on_behalf_of', 'requested_by', 'performedBy', 'runAs', 'isSupervisor', 'is_admin'];
+  it.each(claiming)('%s claims who is calling', (n) => expect(isIdentityArgument(n)).toBe(true));
+  it.each(['targetUserId', 'ownerId', 'assigneeEmail', 'currentPage', 'current', 'actingOn', 'requestId', 'actionType', 'isActive', 'username', 'email'])(
+    '%s does not',
+    (n) => expect(isIdentityArgument(n)).toBe(false),
+  );
+  it('every claiming name contains a keyword of the prefilter', () => {
+    for (const n of claiming) expect(IDENTITY_ARGUMENT_KEYWORDS.some((k) => n.toLowerCase().includes(k))).toBe(true);
+  });
 });
 
 describe('secret names', () => {
@@ -44,10 +64,10 @@ describe('signature names', () => {
 });
 
 describe('auth primitives', () => {
-  it.each(['verify', 'jwtVerify', 'introspectToken', 'timingSafeEqual', 'findUnique', 'getUserByApiKey', 'fetch', 'has'])('%s verifies', (n) =>
+  it.each(['verify', 'jwtVerify', 'introspectToken', 'timingSafeEqual', 'findUnique', 'getUserByApiKey', 'fetch', 'has', '_verifyAccessToken', 'getMcpSession'])('%s verifies', (n) =>
     expect(VERIFICATION_CALL.test(n)).toBe(true),
   );
-  it.each(['startsWith', 'split', 'next', 'json', 'status', 'decode'])('%s does not', (n) => expect(VERIFICATION_CALL.test(n)).toBe(false));
+  it.each(['startsWith', 'split', 'next', 'json', 'status', 'decode', '_decode', 'getBearerToken'])('%s does not', (n) => expect(VERIFICATION_CALL.test(n)).toBe(false));
   it('sorts JWT algorithms into families', () => {
     expect(['HS256', 'HS512'].every((a) => JWT_HMAC.test(a))).toBe(true);
     expect(['RS256', 'ES384', 'PS512', 'EdDSA'].every((a) => JWT_ASYMMETRIC.test(a))).toBe(true);

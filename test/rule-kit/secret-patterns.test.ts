@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanForProviderSecrets } from '../../src/rule-kit/secrets.js';
-import { SECRET_PATTERNS } from '../../src/rule-kit/tables/secret-patterns.js';
+import { isKnownNonSecret, scanForProviderSecrets } from '../../src/rule-kit/secrets.js';
+import { NON_SECRET_FORMATS, SECRET_PATTERNS } from '../../src/rule-kit/tables/secret-patterns.js';
 
 /** Names each nameHint entry's examples are assigned to, as a rule would pass them. */
 const HINT_NAMES: Record<string, string[]> = {
@@ -73,6 +73,9 @@ describe('secret pattern catalog', () => {
           for (const example of p.examples.match) {
             expect(idsOf(example)).not.toContain(p.id);
             expect(idsOf(example, 'unrelatedValue')).not.toContain(p.id);
+            // Naming the provider is not enough: an id or URL setting is not its key.
+            const provider = p.provider.split(' ')[0].toUpperCase();
+            expect(idsOf(example, `${provider}_APP_ID`)).not.toContain(p.id);
           }
         });
       }
@@ -133,5 +136,47 @@ describe('scanForProviderSecrets', () => {
     const t0 = performance.now();
     for (const input of inputs) scanForProviderSecrets(input, 'AWS_SECRET_ACCESS_KEY');
     expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+
+describe('isKnownNonSecret: documented test, publishable and example keys', () => {
+  it('has unique kebab-case ids and examples on both sides for every format', () => {
+    const ids = NON_SECRET_FORMATS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of NON_SECRET_FORMATS) {
+      expect(f.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(f.examples.match.length, f.id).toBeGreaterThan(0);
+      expect(f.examples.noMatch.length, f.id).toBeGreaterThan(0);
+    }
+  });
+
+  for (const f of NON_SECRET_FORMATS) {
+    describe(f.id, () => {
+      it.each(f.examples.match)('accepts %s, also with surrounding whitespace', (example) => {
+        expect(f.test(example)).toBe(true);
+        expect(isKnownNonSecret(` ${example}\n`)).toBe(true);
+      });
+      it.each(f.examples.noMatch)('does not accept %s', (example) => {
+        expect(f.test(example)).toBe(false);
+        expect(isKnownNonSecret(example)).toBe(false);
+      });
+      it('only matches whole values', () => {
+        for (const example of f.examples.match) expect(isKnownNonSecret(`key=${example}`)).toBe(false);
+      });
+    });
+  }
+
+  it('accepts the catalog allow values (AWS documentation keys, the Azurite account key)', () => {
+    expect(isKnownNonSecret('AKIAIOSFODNN7EXAMPLE')).toBe(true);
+    expect(isKnownNonSecret('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe(true);
+    expect(isKnownNonSecret('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==')).toBe(true);
+  });
+
+  it('never accepts a catalog match example: a real secret format is not a known non-secret', () => {
+    for (const p of SECRET_PATTERNS) for (const example of p.examples.match) expect(isKnownNonSecret(example), `${p.id} ${example}`).toBe(false);
+  });
+
+  it('is what the catalog skips: no entry reports a known non-secret value', () => {
+    for (const f of NON_SECRET_FORMATS) for (const example of f.examples.match) expect(idsOf(example), example).toEqual([]);
   });
 });

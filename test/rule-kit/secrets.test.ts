@@ -3,6 +3,7 @@ import {
   classifyCredentialName,
   extractAuthSchemeCredential,
   isPlaceholder,
+  looksLikeSchemeSecret,
   looksLikeSecretValue,
   SECRET_KEYWORDS,
   shannonEntropy,
@@ -246,9 +247,26 @@ describe('looksLikeSecretValue', () => {
     ['abcdefghijkl1234', 'secret'],
     ['111122223333', 'secret'],
     ['xxxxxxxxxxxxxxxxxxxx', 'secret'],
+    ['newaccess123', 'secret'],
+    ['client-secret-12345', 'secret'],
   ] as const)('%j does not look like a %s', (value, kind) => {
     expect(looksLikeSecretValue(value, kind)).toBe(false);
   });
+});
+
+describe('looksLikeSchemeSecret', () => {
+  const basic = (userPass: string) => Buffer.from(userPass).toString('base64');
+  it.each([
+    ['Bearer', '9f8Kq2LmZx7Vb4Nc1Rt6Yh3Wp0Sd5Gj'],
+    ['Basic', basic('svc-reports:Hq7Lm2Zx9Vb4Nc1Rt6Yh')],
+    ['Basic', 'Qm7vT2xK9pL4wR8nZ3cF6hJ1'],
+  ])('%s %s is a credential', (scheme, credential) => expect(looksLikeSchemeSecret(scheme, credential)).toBe(true));
+  it.each([
+    ['Basic', basic('user:pass')],
+    ['Basic', basic('client123:secret123')],
+    ['Basic', basic('admin:changeme')],
+    ['Bearer', 'newaccess123'],
+  ])('%s %s is a stand-in', (scheme, credential) => expect(looksLikeSchemeSecret(scheme, credential)).toBe(false));
 });
 
 describe('shannonEntropy', () => {

@@ -6,6 +6,13 @@ const SECRET = 'q8Zr2LmV7xKp4TnW9bYc';
 
 jsRuleTester().run('jwt-verify-options', rule, {
   valid: [
+    // audience and issuer checked by hand on the verified payload (a test assertion, an allow-list)
+    `import { jwtVerify } from 'jose';
+     async function check(assertion, key) {
+       const { payload } = await jwtVerify(assertion, key);
+       expect(payload.iss).toBe(CLIENT_ID);
+       if (!AUDIENCES.includes(payload.aud)) throw new Error('audience');
+     }`,
     `import jwt from 'jsonwebtoken';
      jwt.verify(token, process.env.JWT_PUBLIC_KEY, { algorithms: ['RS256'], audience: 'https://mcp.example.com/mcp', issuer: 'https://auth.example.com' });`,
     `import { jwtVerify, createRemoteJWKSet } from 'jose';
@@ -44,6 +51,16 @@ const claims = jwt.verify(token, process.env.JWT_SECRET);`,
       code: `import { jwtVerify } from 'jose';
 const { payload } = await jwtVerify(token, JWKS, { issuer: ISSUER });`,
       errors: [{ messageId: 'missingClaims', line: 2, column: 50, data: { missing: 'audience' } }],
+    },
+    {
+      // the audience is only copied into the result, and the issuer is checked on another token
+      code: `import { jwtVerify } from 'jose';
+async function authInfoOf(token, other) {
+  const { payload } = await jwtVerify(token, JWKS);
+  if (other.iss !== ISSUER) throw new Error('issuer');
+  return { token, resource: payload.aud };
+}`,
+      errors: [{ messageId: 'missingClaims', line: 3, column: 29, data: { missing: 'audience and issuer' } }],
     },
     {
       code: `import jwt from 'jsonwebtoken';

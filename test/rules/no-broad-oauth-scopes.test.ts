@@ -57,6 +57,8 @@ tester.run('no-broad-oauth-scopes', rule, {
   valid: [
     // permission checks are not requests
     "if (authInfo.scopes.includes('repo')) grant();",
+    // an authorization server advertising that it supports refresh tokens requests none
+    "app.get('/.well-known/oauth-authorization-server', (req, res) => res.json({ issuer, scopes_supported: ['openid', 'notes:read', 'offline_access'] }));",
     "const REQUIRED_SCOPE = 'admin:*';\nif (!token.scopes.includes(REQUIRED_SCOPE)) throw new Error('forbidden');",
     "if (scope === 'files:*') deny();",
     // generic words without their provider
@@ -118,6 +120,11 @@ tester.run('no-broad-oauth-scopes', rule, {
     {
       code: "const token = jwt.sign({ sub: user.id, scope: req.body.scope }, key);",
       errors: [{ messageId: 'grantsRequestedScopes', line: 1, column: 47 }],
+    },
+    {
+      // replacing the requested scopes with other requested scopes is still an echo
+      code: "oauthReqInfo.scope = req.query.scope.split(' ');\nawait provider.completeAuthorization({ request: oauthReqInfo, scope: oauthReqInfo.scope });",
+      errors: [{ messageId: 'grantsRequestedScopes', line: 2, column: 70 }],
     },
     {
       code: "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\napp.use(requireBearerAuth({ verifier, requiredScopes: [] }));\nserver.tool('deleteRepo', async () => ({ content: [] }));",

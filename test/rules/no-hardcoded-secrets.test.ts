@@ -9,6 +9,10 @@ const AWS_ID = 'AKIAUVW75EFR6EDT4SYW';
 const AWS_SECRET = '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';
 const SUPABASE_ANON =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a2RqZmh0eXJ1ZWl3b3Bsa21uIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.Xq3vR8kLm2NpT6wYz9Ab4Cd7Ef1Gh5Ij0Kl3Mn6Op8';
+const STRIPE_TEST = 'sk_test_51ZwNmuoIfN2FYy6LIvMcEvi9cHR7lZb';
+const SUPABASE_PAT = 'sbp_0b15d5d56b6a7a838680d47708ce99fb07888a4f';
+const MAPBOX_PUBLIC = 'pk.eyJ1IjoiZGVtby11c2VyIiwiYSI6Imd6b3FkOGQza2xzbm1zNXptY2xoNTY3cmsifQ.eyNLuXD3-d_XdF5nIkNaYJ';
+const MAPBOX_SECRET = 'sk.eyJ1IjoiZGVtby11c2VyIiwiYSI6Im5obDc3cTc2ZHRnbnR2aTU1N3FvbmJycXIifQ.EXBtKos9dN8Pj9esB_L7LO';
 const SUPABASE_SERVICE =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a2RqZmh0eXJ1ZWl3b3Bsa21uIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ.Rf5tG7hJ2kL9mN4bV6cX1zQ8wE3rT0yU7iO5pA2sD4';
 
@@ -30,6 +34,17 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     "const accessKeyId = 'AKIAIOSFODNN7EXAMPLE';",
     "const publishable = 'pk_live_51Hc9xK2eZvKYlo2CzQ8rT5mN';",
     `const supabase = createClient(url, '${SUPABASE_ANON}');`,
+    // ... also where the name says credential: the name-based check asks isKnownNonSecret first
+    `const STRIPE_SECRET_KEY = '${STRIPE_TEST}';`,
+    "const STRIPE_API_KEY = 'rk_test_KvxbCnQzUjgJhg0qQdAupP1c';",
+    `const headers = { Authorization: 'Bearer ${STRIPE_TEST}' };`,
+    `const options = { apiKey: '${SUPABASE_ANON}' };`,
+    "const options = { apiKey: 'sb_publishable_uqvway-LGv9HVy9OcbOvFYyHFumWu1y' };",
+    "const stripe = { secretKey: 'pk_test_G5txyJAoNnKcCS6qQPpvxiwnpfoXCwzqYmNCgh2e' };",
+    `const MAPBOX_ACCESS_TOKEN = '${MAPBOX_PUBLIC}';`,
+    "const posthogApiKey = 'phc_FFFzCnmuxwO7cfvY8b3nji4iFuv9IxTQUVK7DzDJcsk';",
+    // the Azurite storage emulator's documented account key (a catalog `allow` value)
+    "const storageAccessKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';",
     // credential-ish names that are not credentials
     "const tokenUrl = 'https://oauth2.googleapis.com/token';",
     "const passwordField = 'password-input';",
@@ -44,6 +59,10 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     // human-written demo values, not generated secrets
     "const app = { clientSecret: 'demo-m2m-secret' };",
     "const jwtOptions = { privateKey: 'a-string-secret-at-least-256-bits-long' };",
+    // words with a count from 1 (test fixtures), also inside Basic's base64 of user:password
+    "const tokens = { access_token: 'rotatedaccess123', refresh_token: 'rotatedrefresh1234' };",
+    "expect(sent.get('Authorization')).toBe('Basic Y2ktcnVubmVyOmJ1aWxkZXIxMjM=');",
+    "const malformed = ['Basic YWRtaW46Y2hhbmdlbWU=', 'Bearer'];",
     // inline suppression with a reason (the CLI lists it as suppressed)
     `// mcp-audit-ignore no-hardcoded-secrets -- sandbox token without scopes\nconst token = '${GITHUB}';`,
     `const token = '${GITHUB}'; // mcp-audit-ignore no-hardcoded-secrets -- revoked`,
@@ -74,6 +93,23 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
       errors: [{ messageId: 'provider', line: 1, column: 38, endColumn: 54 }],
     },
     {
+      // Supabase management API token: reported as such, not as a generic credential
+      code: `const SUPABASE_ACCESS_TOKEN = '${SUPABASE_PAT}';`,
+      errors: [{ messageId: 'provider', line: 1, column: 32, endColumn: 76 }],
+    },
+    {
+      // near misses of the known non-secret formats: Mapbox secret token, PostHog personal key, live restricted key
+      code: `const MAPBOX_ACCESS_TOKEN = '${MAPBOX_SECRET}';\nconst posthogApiKey = 'phx_FFFzCnmuxwO7cfvY8b3nji4iFuv9IxTQUVK7DzDJcsk';`,
+      errors: [
+        { messageId: 'credential', line: 1, column: 29 },
+        { messageId: 'credential', line: 2, column: 23 },
+      ],
+    },
+    {
+      code: `const headers = { Authorization: 'Bearer ${STRIPE_TEST.replace('_test_', '_tost_')}' };`,
+      errors: [{ messageId: 'authScheme', line: 1, column: 42 }],
+    },
+    {
       code: `export const supabaseAdmin = createClient(url, '${SUPABASE_SERVICE}');`,
       errors: [{ messageId: 'provider', line: 1, column: 49 }],
     },
@@ -84,6 +120,16 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     {
       code: "req.headers.set('Authorization', 'Bearer 9f8Kq2LmZx7Vb4Nc1Rt6Yh3Wp0Sd5Gj');",
       errors: [{ messageId: 'authScheme', line: 1, column: 42 }],
+    },
+    {
+      // Basic with a generated password: judged by the decoded password
+      code: "const headers = { Authorization: 'Basic c3ZjLXJlcG9ydHM6SHE3TG0yWng5VmI0TmMxUnQ2WWg=' };",
+      errors: [{ messageId: 'authScheme', line: 1, column: 41 }],
+    },
+    {
+      // a person's password may be words and a count; only keys and tokens are always generated
+      code: "const db = { password: 'postgres123' };",
+      errors: [{ messageId: 'credential', line: 1, column: 24 }],
     },
     {
       code: "function connect(host: string, password = 'Tr0ub4dor&3x') {}",

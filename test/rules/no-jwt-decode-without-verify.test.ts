@@ -21,6 +21,28 @@ jsRuleTester().run('no-jwt-decode-without-verify', rule, {
     `import jwt from 'jwt-simple'; const p = jwt.decode(token, process.env.SECRET); if (p.role === 'admin') ok();`,
     // split('.') of something that is not read at the payload index
     `const [host] = name.split('.'); if (host === 'api') ok();`,
+    // a hand-signed cookie: the payload segment is checked with the signature segment before it is trusted
+    `async function approvedTenants(cookie, key) {
+       const [mac, body] = cookie.split('.');
+       const json = atob(body);
+       if (!(await crypto.subtle.verify('HMAC', key, hexToBytes(mac), encode(json)))) return [];
+       const tenants = JSON.parse(json);
+       return tenants.includes(wanted) ? tenants : [];
+     }`,
+    // claims read next to a verify of the same token in the same function
+    `import jwt from 'jsonwebtoken';
+     function roleOf(token, key) {
+       jwt.verify(token, key, { audience: AUD, issuer: ISS });
+       const claims = jwt.decode(token);
+       if (claims.role === 'admin') grant();
+     }`,
+    // a missing kid turns the token away before any claim is trusted; a bare return only skips the display
+    `import jwt from 'jsonwebtoken';
+     function keyId(t) { const d = jwt.decode(t, { complete: true }); if (!d?.header?.kid) throw new Error('no kid'); return d.header.kid; }
+     function greet(idToken) { const c = jwt.decode(idToken); if (!c?.name) return; render(c.name); }`,
+    // only asks whether the token parses at all; the verifying middleware runs next
+    `import jwt from 'jsonwebtoken';
+     app.use((req, res, next) => { const d = jwt.decode(req.headers.authorization?.slice(7)); if (!d) return res.status(400).json({ error: 'malformed token' }); next(); });`,
   ],
   invalid: [
     {
@@ -61,6 +83,35 @@ app.use((req, res, next) => { req.user = jwtDecode(req.headers.authorization.sli
 const d = jsonwebtoken.decode(t, { complete: true });
 if (allowed.has(d.payload.sub)) next();`,
       errors: [{ messageId: 'decoded', line: 3, column: 17, data: { sourceLine: 2, how: 'jsonwebtoken.decode', use: 'an access decision', sinkLine: 3 } }],
+    },
+    {
+      // a signature check in another function does not cover this decode
+      code: `async function isSigned(cookie, key) { const [mac, body] = cookie.split('.'); return verifySignature(key, mac, body); }
+function tenantOf(cookie) {
+  const [, body] = cookie.split('.');
+  return JSON.parse(atob(body)).tenant;
+}
+if (tenantOf(c) === 'internal') allow();`,
+      errors: [{ messageId: 'decoded', line: 6, column: 5, data: { sourceLine: 3, how: 'manual decode of the payload segment', use: 'an access decision', sinkLine: 6 } }],
+    },
+    {
+      // the verify checks a different token than the one decoded
+      code: `import jwt from 'jsonwebtoken';
+function roleOf(idToken, accessToken, key) {
+  jwt.verify(accessToken, key, { audience: AUD, issuer: ISS });
+  if (jwt.decode(idToken).role === 'admin') grant();
+}`,
+      errors: [{ messageId: 'decoded', line: 4, column: 7, data: { sourceLine: 4, how: 'jwt.decode', use: 'an access decision', sinkLine: 4 } }],
+    },
+    {
+      // "our SSO issued it": a decoded token with a sub is let in
+      code: `import jwt from 'jsonwebtoken';
+export const sso = async (c, next) => {
+  const claims = jwt.decode(c.req.header('authorization')?.slice(7) ?? '');
+  if (!claims?.sub) return c.json({ error: 'unauthorized' }, 401);
+  await next();
+};`,
+      errors: [{ messageId: 'decoded', line: 4, column: 8, data: { sourceLine: 3, how: 'jwt.decode', use: 'a presence check that gates access', sinkLine: 4 } }],
     },
   ],
 });

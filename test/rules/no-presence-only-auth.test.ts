@@ -22,6 +22,17 @@ jsRuleTester().run('no-presence-only-auth', rule, {
     `new FastMCP({ name: 'x', version: '1', authenticate: async (req) => { const s = await sessions.get(req.headers['x-api-key']); if (!s) throw new Response(null, { status: 401 }); return s; } });`,
     // fail closed when the key is missing
     `if (!process.env.MCP_API_KEY) { throw new Error('MCP_API_KEY is required'); }`,
+    // a provider that delegates to the verifier it was constructed with
+    `class UpstreamProvider {
+      constructor(opts) { this._verifyAccessToken = opts.verifyAccessToken; }
+      async verifyAccessToken(token) { return this._verifyAccessToken(token); }
+    }`,
+    // a verifier backed by the auth server's session store
+    `const verifier = { async verifyAccessToken(token) {
+      const session = await authApi.getOAuthSession({ headers: { authorization: \`Bearer \${token}\` } });
+      if (!session) throw new Error('invalid');
+      return { token, clientId: session.clientId, scopes: session.scopes, expiresAt: session.exp };
+    } };`,
     // middleware that does not touch credentials
     `app.use((req, res, next) => { res.set('x-frame-options', 'deny'); next(); });`,
   ],

@@ -5,6 +5,10 @@ import { configRuleTester } from '../config-language/rule-tester.js';
 const GHP = 'ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
 const RANDOM = 'IBXuDL7DxtpYlSXpfKtHF4vUCsMehGAk';
 const SB = 'sb_secret_Wvj7FAc9QeWJKY40uvSwMFLZDe1f8rES';
+const SBP = 'sbp_0b15d5d56b6a7a838680d47708ce99fb07888a4f';
+const STRIPE_TEST = 'sk_test_51ZwNmuoIfN2FYy6LIvMcEvi9cHR7lZb';
+const SUPABASE_ANON =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImhpbnR0a2dzeWpnZmZ4c21zd2hiIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MzE1MDAwMDAsImV4cCI6MjA0Njg2MDAwMH0.gD2GTEgg3Skc10a8f3V-qwTL386jDxWhMmd7FrWJQq_';
 
 const json = (v: unknown): string => JSON.stringify(v, null, 2);
 
@@ -22,6 +26,11 @@ configRuleTester().run('no-secrets-in-mcp-config', rule, {
     { filename: '.mcp.json', code: json({ mcpServers: { gh: { command: 'npx', env: { GITHUB_TOKEN: 'YOUR_TOKEN_HERE', LOG_LEVEL: 'debug' } } } }) },
     { filename: '.mcp.json', code: json({ mcpServers: { db: { command: 'npx', args: ['pg-mcp', 'postgres://user:password@localhost/db'] } } }) },
     { filename: '.cursor/mcp.json', code: json({ mcpServers: { local: { command: '${workspaceFolder}/bin/server', args: ['--token', '${env:TOKEN}'] } } }) },
+    // Documented test keys and publishable/anon keys, in credential-named places.
+    { filename: '.mcp.json', code: json({ mcpServers: { stripe: { command: 'npx', env: { STRIPE_SECRET_KEY: STRIPE_TEST } } } }) },
+    { filename: '.mcp.json', code: json({ mcpServers: { stripe: { url: 'https://mcp.example.com/mcp', headers: { Authorization: `Bearer ${STRIPE_TEST}` } } } }) },
+    { filename: '.cursor/mcp.json', code: json({ mcpServers: { sb: { command: 'npx', args: ['-y', 'sb-mcp@1.0.0', '--api-key', SUPABASE_ANON] } } }) },
+    { filename: '.vscode/mcp.json', code: json({ servers: { sb: { type: 'http', url: 'https://x.example.com/mcp?apikey=sb_publishable_uqvway-LGv9HVy9OcbOvFYyHFumWu1y' } } }) },
     // Not a client config: a generic name without the servers key.
     { filename: 'config/config.yaml', code: `api_key: ${RANDOM}\n` },
     { filename: 'zed/settings.json', code: json({ token: GHP }) },
@@ -43,6 +52,18 @@ configRuleTester().run('no-secrets-in-mcp-config', rule, {
       filename: '.cursor/mcp.json',
       code: json({ mcpServers: { supabase: { command: 'npx', args: ['-y', '@supabase/mcp-server-supabase@0.5.0', '--access-token', RANDOM] } } }),
       errors: [{ messageId: 'credential', line: 9, column: 10 }],
+    },
+    {
+      // The triage case: a Supabase personal access token is named as one, not as a generic credential.
+      filename: '.cursor/mcp.json',
+      code: json({ mcpServers: { supabase: { command: 'npx', args: ['-y', '@supabase/mcp-server-supabase@0.5.0', '--access-token', SBP] } } }),
+      errors: [{ messageId: 'provider', line: 9, column: 10 }],
+    },
+    {
+      // A test key only in name: `_tost_` is no documented prefix.
+      filename: '.mcp.json',
+      code: json({ mcpServers: { stripe: { command: 'npx', env: { STRIPE_SECRET_KEY: STRIPE_TEST.replace('_test_', '_tost_') } } } }),
+      errors: [{ messageId: 'credential', line: 6, column: 31 }],
     },
     {
       filename: 'claude_desktop_config.json',

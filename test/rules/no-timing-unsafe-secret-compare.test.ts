@@ -9,6 +9,15 @@ jsRuleTester().run('no-timing-unsafe-secret-compare', rule, {
     `if (tokenType === 'refresh_token') refresh();`,
     `if (req.headers.authorization === undefined) deny();`,
     `if (req.headers['x-request-id'] === lastRequestId) skip();`,
+    // enum members are public constants, not secrets (compiler token kinds, OAuth grant types)
+    `if (op.getKind() !== SyntaxKind.EqualsToken) continue;`,
+    `import { GrantType } from './oauth-types.js';\n if (options.grantType === GrantType.REFRESH_TOKEN) refresh();`,
+    `enum TokenKind { Access = 'access', Refresh = 'refresh' }\n if (kind === TokenKind.Refresh || token === TokenKind.Access) skip();`,
+    // a test double or demo verifier compares with a readable value written in the source: nothing to leak
+    `async function verifyAccessToken(token) { if (token !== 'sample-access-token') throw new Error('unknown'); }`,
+    `if (refreshToken === 'stub_refresh_tok') rotate();`,
+    `const FIXTURE_TOKEN = 'fixture-bearer-for-unit-tests';
+     if (req.headers.authorization !== \`Bearer \${FIXTURE_TOKEN}\`) return deny();`,
   ],
   invalid: [
     {
@@ -27,6 +36,21 @@ jsRuleTester().run('no-timing-unsafe-secret-compare', rule, {
       // webhook signature header against a computed HMAC
       code: `if (event.headers['x-hub-signature-256'] !== 'sha256=' + hmac(body)) reject();`,
       errors: [{ messageId: 'compare', line: 1, column: 5, data: { what: 'x-hub-signature-256 header', operator: '!==' } }],
+    },
+    {
+      // a constant that looks like key material is still a secret, also behind a scheme in a template
+      code: `const SERVICE_KEY = 'Qm7tR2xK9pLw4ZvN8cYd';\nif (req.headers.authorization !== \`Bearer \${SERVICE_KEY}\`) deny();`,
+      errors: [{ messageId: 'compare', line: 2, column: 5, data: { what: 'authorization header', operator: '!==' } }],
+    },
+    {
+      // a capitalised local object holds values, not enum constants
+      code: `const Settings = { ApiToken: process.env.API_TOKEN };\nif (provided !== Settings.ApiToken) deny();`,
+      errors: [{ messageId: 'compare', line: 2, column: 5, data: { what: 'ApiToken', operator: '!==' } }],
+    },
+    {
+      // an enum-looking name on a lowercase object is a value, not a constant
+      code: `if (provided !== settings.ApiToken) deny();`,
+      errors: [{ messageId: 'compare', line: 1, column: 5, data: { what: 'ApiToken', operator: '!==' } }],
     },
   ],
 });

@@ -15,6 +15,12 @@ jsRuleTester().run('no-token-passthrough', rule, {
     `app.get('/x', (req, res) => { res.set('Authorization', req.headers.authorization); res.json(new Response(null, { headers: req.headers })); });`,
     // a log call with a headers field is not an upstream request (no-secret-logging's concern)
     `app.use('/mcp', async (c, next) => { log.debug({ headers: c.req.header() }, 'inbound'); await next(); });`,
+    // RFC 7662 introspection: the token goes to the authorization server in a form body to be checked
+    `async function introspect(endpoint, token) {
+      const r = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+      return r.json();
+    }
+    app.use(async (req, res, next) => { req.auth = await introspect(INTROSPECT_URL, req.headers.authorization.slice(7)); next(); });`,
     // the token is used for verification, not sent on
     `async function verify(req) { const t = req.headers.authorization; return introspect(t); }`,
   ],

@@ -23,6 +23,29 @@ jsRuleTester().run('no-unverified-identity', rule, {
     `server.registerTool('lookup', { inputSchema: { userId: z.string() } }, async ({ userId }) => ({ content: [{ type: 'text', text: await db.users.findOne({ id: userId }) }] }));`,
     // a header name that is only logged
     `function f(req) { console.log(req.headers['x-forwarded-user']); }`,
+    // a required-argument check on a claiming name validates input; it decides nothing about the caller
+    `server.registerTool('reassign', { inputSchema: { actingAgent: z.string() } }, async ({ actingAgent }) => {
+      if (!actingAgent) return { isError: true, content: [{ type: 'text', text: 'actingAgent is required' }] };
+      return { content: [{ type: 'text', text: actingAgent }] };
+    });`,
+    // targetUserId names whom the tool reads about, not who is calling; "not found" and "inactive" are answers
+    `server.registerTool('profile', { inputSchema: { targetUserId: z.string() } }, async ({ targetUserId }) => {
+      const u = await users.findOne({ id: targetUserId });
+      if (!u?.isAdmin) return { content: [{ type: 'text', text: 'not an admin' }] };
+      return { content: [{ type: 'text', text: u.name }] };
+    });`,
+    // a record looked up by a claimed id, read at a field that grants nothing (or only checked for presence)
+    `server.registerTool('mail', { inputSchema: { userId: z.string() } }, async ({ userId }) => {
+      const u = await users.findOne({ id: userId });
+      if (!u) throw new Error('no such user');
+      if (!u.email) return { isError: true, content: [{ type: 'text', text: 'no email on file' }] };
+      return { content: [{ type: 'text', text: u.email }] };
+    });`,
+    // names that look alike but claim nothing
+    `server.registerTool('page', { inputSchema: { currentPage: z.number(), requestId: z.string() } }, async ({ currentPage, requestId }) => {
+      if (currentPage === 1 && requestId !== last) return { content: [] };
+      return { content: [] };
+    });`,
   ],
   invalid: [
     {
@@ -114,6 +137,58 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
       errors: [
         { messageId: 'modelSupplied', line: 2, column: 23, data: { argument: 'userId', sourceLine: 1, sinkLine: 2 } },
         { messageId: 'modelSupplied', line: 6, column: 7, data: { argument: 'isAdmin', sourceLine: 5, sinkLine: 6 } },
+      ],
+    },
+    {
+      // "the gateway adds x-user-role": so can any client
+      code: `server.registerTool('void_invoice', { inputSchema: { id: z.string() } }, async ({ id }, extra) => {
+  const role = extra.requestInfo?.headers['x-user-role'];
+  if (role !== 'finance-admin') return { isError: true, content: [] };
+});`,
+      errors: [{ messageId: 'unverified', line: 3, column: 7, data: { sourceLine: 2, header: 'x-user-role', use: 'an access decision', sinkLine: 3 } }],
+    },
+    {
+      // identity names matched by their words: actingAgent looked up, the record's privilege gates; requestedBy listed
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+server.tool('reassign', 'Supervisors only', { to: z.string(), actingAgent: z.string() }, async ({ to, actingAgent }) => {
+  const actor = await agents.findOne({ email: actingAgent });
+  if (!actor?.isSupervisor) return { isError: true, content: [{ type: 'text', text: 'supervisors only' }] };
+  return { content: [] };
+});
+server.registerTool('approve', { inputSchema: { requested_by: z.string() } }, async ({ requested_by }) => {
+  if (!APPROVERS.includes(requested_by)) throw new Error('not an approver');
+  return { content: [] };
+});`,
+      errors: [
+        { messageId: 'modelSupplied', line: 4, column: 8, data: { argument: 'actingAgent', sourceLine: 2, sinkLine: 4 } },
+        { messageId: 'modelSupplied', line: 8, column: 27, data: { argument: 'requested_by', sourceLine: 7, sinkLine: 8 } },
+      ],
+    },
+    {
+      // Cloudflare Access email: presence-checked, then made the OAuth grant's user (the Worker is reachable directly too)
+      code: `export default {
+  async fetch(request, env) {
+    const email = request.headers.get('cf-access-authenticated-user-email');
+    if (!email) return new Response('forbidden', { status: 403 });
+    const { redirectTo } = await env.OAUTH_PROVIDER.completeAuthorization({ request: info, userId: email, props: { email } });
+    return Response.redirect(redirectTo, 302);
+  },
+};`,
+      errors: [
+        { messageId: 'unverified', line: 4, column: 10, data: { sourceLine: 3, header: 'cf-access-authenticated-user-email', use: 'a presence check that gates access', sinkLine: 4 } },
+        { messageId: 'unverified', line: 5, column: 100, data: { sourceLine: 3, header: 'cf-access-authenticated-user-email', use: 'the user of an OAuth grant', sinkLine: 5 } },
+      ],
+    },
+    {
+      // Express: whoever sends x-forwarded-user is let in; a block that answers and then returns also turns away
+      code: `app.use((req, res, next) => {
+  const user = req.get('x-forwarded-user');
+  if (user == null || !req.get('x-forwarded-groups')) { res.status(401).end(); return; }
+  next();
+});`,
+      errors: [
+        { messageId: 'unverified', line: 3, column: 7, data: { sourceLine: 2, header: 'x-forwarded-user', use: 'a presence check that gates access', sinkLine: 3 } },
+        { messageId: 'unverified', line: 3, column: 24, data: { sourceLine: 3, header: 'x-forwarded-groups', use: 'a presence check that gates access', sinkLine: 3 } },
       ],
     },
   ],

@@ -25,5 +25,11 @@ export const AUTH_INFO_KEYS: readonly string[] = ['clientId', 'scopes'];
 /** Callbacks that turn a presented credential into an identity: they must verify it (fastmcp, SDK, mcp-handler). */
 export const VERIFIER_CALLBACKS: readonly string[] = ['authenticate', 'verifyAccessToken', 'verifyToken'];
 
+/**
+ * Calls that sign a user in, by the property of their options object that names the user: Cloudflare
+ * workers-oauth-provider `completeAuthorization({ userId })` issues tokens for whoever `userId` says.
+ */
+export const IDENTITY_GRANTS: Readonly<Record<string, readonly string[]>> = { completeAuthorization: ['userId'] };
+
 /** Callback properties whose return value becomes the session's identity. */
 export const IDENTITY_CALLBACKS: readonly string[] = [...VERIFIER_CALLBACKS, 'getUser', 'resolveUser'];

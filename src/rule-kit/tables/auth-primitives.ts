@@ -15,11 +15,19 @@ export const JWT_HEADER_FIELDS: readonly string[] = ['header', 'kid', 'alg', 'ty
 export const JWT_VERIFY_FUNCTIONS: readonly string[] = ['verify', 'jwtVerify'];
 
 /**
+ * Calls that check a signature or MAC over data (`jwt.verify`, `jwtVerify`, `crypto.subtle.verify`, a local
+ * `verifySignature`, `timingSafeEqual`): a token handed to one of these was verified by hand, not only decoded.
+ */
+export const SIGNATURE_CHECK_CALL = /^verify|Verify|timingSafeEqual/;
+
+/**
  * Calls that check a credential against something the server trusts: a signature, an introspection endpoint, a
- * store lookup, a constant-time compare. A verifier or middleware with none of these accepts any token.
+ * store lookup, a constant-time compare. A verifier or middleware with none of these accepts any token. Leading
+ * underscores are private-name spelling (`this._verifyAccessToken`, an injected verifier); any session lookup
+ * (`getMcpSession`, `getServerSession`) checks the token against server state.
  */
 export const VERIFICATION_CALL =
-  /^(verify|jwtVerify|introspect|validate|lookup|find|check|authenticate|authorize|decrypt|compare|exchange)|timingSafeEqual|^(fetch|query|has|get|includes|select)$|^get(User|Session|Token|Principal|Account|ApiKey|Key|Claims)/i;
+  /^_*(verify|jwtVerify|introspect|validate|lookup|find|check|authenticate|authorize|decrypt|compare|exchange)|timingSafeEqual|^_*(fetch|query|has|get|includes|select)$|^_*get(User|Token|Principal|Account|ApiKey|Key|Claims|\w*Session)/i;
 
 /** Last words of secret-bearing names: `apiKey`, `API_TOKEN`, `clientSecret`, `password`, `authHeader` is not one. */
 const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'apikey', 'credential', 'credentials', 'authorization', 'cookie', 'bearer']);
@@ -45,12 +53,24 @@ export function isSecretName(name: string): boolean {
   return last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
 }
 
+/**
+ * Lowercase substrings one of which every secret name contains (keyword prefilters): the secret words, and each
+ * qualifier joined to `key` as identifiers, env keys and header names write it (`apiKey`, `API_KEY`, `api-key`).
+ */
+export const SECRET_NAME_KEYWORDS: readonly string[] = [
+  ...SECRET_WORDS,
+  ...[...KEY_QUALIFIERS].flatMap((q) => ['', '_', '-', '__'].map((sep) => `${q}${sep}key`)),
+];
+
 /** Message authentication values: comparing them leaks timing just like comparing keys (`x-hub-signature-256`). */
 const MAC_WORDS = new Set(['signature', 'hmac', 'mac', 'digest']);
 
 export function isSignatureName(name: string): boolean {
   return nameWords(name).some((w) => MAC_WORDS.has(w));
 }
+
+/** Lowercase substrings one of which every signature name contains (keyword prefilters). */
+export const SIGNATURE_NAME_KEYWORDS: readonly string[] = [...MAC_WORDS];
 
 /** Functions whose output is a redacted copy of their input. */
 export const REDACTION_CALL = /redact|mask|sanitize|scrub|omit|censor|strip/i;

@@ -5,8 +5,12 @@
 /** Receivers that are the server's *response* to its own caller, not an outbound request. */
 export const RESPONSE_OBJECTS: readonly string[] = ['res', 'response', 'reply'];
 
-/** Constructors that take headers but send nothing upstream. */
-export const NON_OUTBOUND_CONSTRUCTORS: readonly string[] = ['Response', 'NextResponse', 'Error', 'URL', 'Map', 'Set'];
+/**
+ * Constructors that take headers or fields but are not an upstream client. Form bodies (`URLSearchParams`,
+ * `FormData`) are where the token goes in RFC 7662 introspection, RFC 7009 revocation and RFC 8693 exchange: the
+ * ways to check or swap a token, not to pass it through.
+ */
+export const NON_OUTBOUND_CONSTRUCTORS: readonly string[] = ['Response', 'NextResponse', 'Error', 'URL', 'Map', 'Set', 'URLSearchParams', 'FormData'];
 
 /** Option names under which SDK clients take a credential: `new Octokit({ auth })`, `new OpenAI({ apiKey })`. */
 export const CLIENT_CREDENTIAL_OPTIONS: readonly string[] = [

@@ -26,7 +26,7 @@ export interface SecretPattern {
   minEntropy?: number;
   /** Extra structural check on the secret part. */
   validate?: (secret: string) => boolean;
-  /** Documented example/test values of this format. */
+  /** Documented example values of this format: never reported by any check (see isKnownNonSecret). */
   allow?: RegExp[];
   rotateUrl?: string;
   /** Each string is a whole literal value. */
@@ -357,6 +357,20 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     },
   },
   {
+    id: 'openrouter-api-key',
+    provider: 'OpenRouter',
+    title: 'API key',
+    regex: /\bsk-or-v1-[0-9a-f]{64}\b/,
+    keywords: ['sk-or-v1-'],
+    publicPrefix: 'sk-or-v1-',
+    severity: 'high',
+    rotateUrl: 'https://openrouter.ai/settings/keys',
+    examples: {
+      match: ['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'],
+      noMatch: ['sk-or-v1-d14bb9cc016ae7f090e6cf1fba83b46f93accacadeac41383f133804', 'sk-or-v1-...', 'sk-or-v2-d14bb9cc016ae7f090e6cf1fba83b46f93accacadeac41383f13380457c60505'],
+    },
+  },
+  {
     id: 'groq-api-key',
     provider: 'Groq',
     title: 'API key',
@@ -405,7 +419,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /(?<![0-9A-Za-z])[0-9A-Za-z]{32}(?![0-9A-Za-z])/,
     keywords: ['mistral'],
     severity: 'high',
-    nameHint: /mistral/i,
+    nameHint: /mistral.{0,20}(?:key|token|secret)/i,
     minEntropy: 3.8,
     examples: { match: ['iAzgULsTkC6tAxfCV6zVwaOq6NzgLtBu'], noMatch: ['6bMR0MTBAuIjWjRx2VFLb0FMvuvtuuF', 'abcdefghijklmnopqrstuvwxyz012345'] },
   },
@@ -452,6 +466,20 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     severity: 'high',
     rotateUrl: 'https://console.cloud.google.com/apis/credentials',
     examples: { match: ['AIzaCwpuHG-sT_3lbf7AZA-skRibzcikI_kBvgA'], noMatch: ['AIzaqbTQ3c2dUigZzJCq9xACDzH9UadaMG', 'AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] },
+  },
+  {
+    id: 'google-oauth-client-secret',
+    provider: 'Google',
+    title: 'OAuth client secret',
+    regex: /\bGOCSPX-[0-9A-Za-z_-]{28}(?![0-9A-Za-z_-])/,
+    keywords: ['gocspx-'],
+    publicPrefix: 'GOCSPX-',
+    severity: 'high',
+    rotateUrl: 'https://console.cloud.google.com/apis/credentials',
+    examples: {
+      match: ['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'],
+      noMatch: ['GOCSPX-yjnfnNmef1T9pEm3Fvnj', '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_extra', 'GOCSPX-<client-secret>'],
+    },
   },
   {
     id: 'gcp-service-account-key',
@@ -545,7 +573,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/,
     keywords: ['heroku'],
     severity: 'high',
-    nameHint: /heroku/i,
+    nameHint: /heroku.{0,20}(?:key|token|secret)/i,
     examples: {
       match: ['680cb7c2-97bd-45e8-a7d0-de76913e7ed8'],
       noMatch: ['00000000-0000-0000-0000-000000000000', 'ca10b4a0-ea26-20af'],
@@ -568,7 +596,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /(?<![0-9A-Za-z])[0-9A-Za-z]{24}(?![0-9A-Za-z])/,
     keywords: ['vercel'],
     severity: 'high',
-    nameHint: /vercel/i,
+    nameHint: /vercel.{0,20}(?:key|token|secret)/i,
     minEntropy: 3.5,
     examples: { match: ['evwK3xHJf0KXrhwuNmU6kTMn'], noMatch: ['9gtKWrqtkGKqQ88KApSG', 'your_vercel_token_here12'] },
   },
@@ -579,7 +607,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /(?<![0-9A-Za-z_-])[0-9A-Za-z_-]{40}(?![0-9A-Za-z_-])/,
     keywords: ['cloudflare', 'cf_api'],
     severity: 'high',
-    nameHint: /cloudflare|(?:^|[^a-z])cf_api/i,
+    nameHint: /cloudflare.{0,20}(?:key|token|secret)|(?:^|[^a-z])cf_api/i,
     minEntropy: 3.8,
     examples: { match: ['nnfPFwypBTJf_SC9ZtVC7iZ1Do7vtmVz4AZj-62z'], noMatch: ['BiO2Mtlbn6gIt9_O2aBCPhErChNQuLO1', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] },
   },
@@ -613,6 +641,17 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     examples: { match: ['nsuLAiVQYIS1K6.atlasv1.lr29NHMRNQxgYMYWmzxxhpEsXL0zgzgu5Vs5L0ssxfZM9w2qvG1Mpsq5KAHWb6InZYC'], noMatch: ['8J29nlW3CxMF7W.atlasv1.batutp0Afz024CjMy3nu', 'be6X5ZDahNNJS9.atlasv2.6jMSxv1J9tz3soJOEHqas5rj2FkBbiGyKrzlcyGfBXDFhxdNPPo93GfGaUzsaDzDLGV'] },
   },
   {
+    id: 'pulumi-access-token',
+    provider: 'Pulumi',
+    title: 'access token',
+    regex: /\bpul-[0-9a-f]{40}\b/,
+    keywords: ['pul-'],
+    publicPrefix: 'pul-',
+    severity: 'high',
+    rotateUrl: 'https://app.pulumi.com/account/tokens',
+    examples: { match: ['pul-da7ce6d251d92841ec18e4283112c9ce06c83094'], noMatch: ['pul-da7ce6d251d92841ec18e4283112c9ce06c8', 'pul-DA7CE6D251D92841EC18E4283112C9CE06C83094'] },
+  },
+  {
     id: 'planetscale-token',
     provider: 'PlanetScale',
     title: 'password or service token',
@@ -644,6 +683,21 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     severity: 'critical',
     rotateUrl: 'https://supabase.com/docs/guides/api/api-keys',
     examples: { match: ['sb_secret_FGR8I2jFmVaYl5S0QOUwHEauMckeGNv'], noMatch: ['sb_publishable_MyXBi1dlMyZyaRRlI8aJguLqXVenvj7', 'sb_secret_...'] },
+  },
+  {
+    id: 'supabase-access-token',
+    provider: 'Supabase',
+    title: 'personal access token',
+    // Management API token (`supabase login`, MCP `--access-token`): every project of every organization of the user.
+    regex: /\bsbp_(?:oauth_)?[0-9a-f]{40}\b/,
+    keywords: ['sbp_'],
+    publicPrefix: 'sbp_',
+    severity: 'critical',
+    rotateUrl: 'https://supabase.com/dashboard/account/tokens',
+    examples: {
+      match: ['sbp_0b15d5d56b6a7a838680d47708ce99fb07888a4f', 'sbp_oauth_1a01e0f25affc951b81a4a47b11ad4d89927aa52'],
+      noMatch: ['sbp_bc738d9d8e5dbb75fc2f005b1f6075e8bee6e5', 'sbp_BC738D9D8E5DBB75FC2F005B1F6075E8BEE6E5B8', 'sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sbp_<your-access-token>'],
+    },
   },
   {
     id: 'database-url-password',
@@ -741,7 +795,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /\b(?:M[DTjz]|N[DTjz]|O[DT])[0-9A-Za-z_-]{21,25}\.[0-9A-Za-z_-]{6}\.[0-9A-Za-z_-]{27,38}(?![0-9A-Za-z_-])/,
     keywords: ['discord'],
     severity: 'high',
-    nameHint: /discord/i,
+    nameHint: /discord.{0,20}(?:key|token|secret)/i,
     minEntropy: 4,
     examples: { match: ['MTARisbB9mDkEuajZTVQkbvC71.aYaaPS.9znnGYOT0h4OOZEG3_HxGXT8d84BW_o4OSSS0g', 'Bot NzEJ557ldEEsm34oDa_5MvMSD.MqzniK.wVIIsiRNxjz3P6e8n3jnSLeQMtT'], noMatch: ['MTAmu7p4SP1Uze8c_Kj7Vtw3qJ.tQWw9X', 'XTAAI85WBOxim-g4mGMTZ-zleL.Y4-Axy.h7wGJ0-UPEbLmTrR2_TiGIKacfnVYtokWoiJhE'] },
   },
@@ -794,7 +848,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     keywords: ['notion'],
     publicPrefix: 'secret_',
     severity: 'high',
-    nameHint: /notion/i,
+    nameHint: /notion.{0,20}(?:key|token|secret)/i,
     examples: { match: ['secret_0WeFlHAlgMrlTcOyXdyE0yv05ZwW99Ifizra8n4P8VO'], noMatch: ['secret_UWjla2Mb2Z9j27R2Z1Wu', 'secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] },
   },
   {
@@ -884,7 +938,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     regex: /\b[0-9a-f]{32}(?:[0-9a-f]{8})?\b/,
     keywords: ['datadog', 'dd_api', 'dd_app'],
     severity: 'high',
-    nameHint: /datadog|(?:^|[^a-z])dd_(?:api|app)/i,
+    nameHint: /datadog.{0,20}(?:key|token)|(?:^|[^a-z])dd_(?:api|app)/i,
     minEntropy: 3,
     examples: { match: ['4a0bfafc9cc7796ac621099f17efa8ed', 'd0e3e748cab7f03bb24c2179fa9939d701e70a5c'], noMatch: ['997746687902c645c261bdd6f1a7ac5feb56', 'bf801dd94b35cd824058'] },
   },
@@ -897,5 +951,89 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     publicPrefix: 'PMAK-',
     severity: 'high',
     examples: { match: ['PMAK-38d33ae4ac640712e52f2099-ed805284b3390c2142090f094b49a77847'], noMatch: ['PMAK-4831413370db089e5b2c9a2d', 'PMAK-d71484b97a09aef2c33a6799-a3c665671eb5abac39a4'] },
+  },
+];
+
+/**
+ * Values that look like credentials but are documented as safe to publish (publishable keys, anon keys) or as test
+ * keys that cannot reach live data. Neither the catalog nor the name-based checks report them; each entry matches the
+ * whole (trimmed) value and carries its own examples, checked by test/rule-kit/secret-patterns.test.ts.
+ */
+export interface NonSecretFormat {
+  id: string;
+  provider: string;
+  /** Why publishing it is harmless. */
+  reason: string;
+  test: (value: string) => boolean;
+  /** Each string is a whole literal value. */
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export const NON_SECRET_FORMATS: NonSecretFormat[] = [
+  {
+    id: 'stripe-test-key',
+    provider: 'Stripe',
+    reason: 'test-mode secret and restricted keys only reach test data and cannot move money',
+    test: (v) => /^[rs]k_test_[0-9A-Za-z]{10,247}$/.test(v),
+    examples: {
+      match: ['sk_test_51ZwNmuoIfN2FYy6LIvMcEvi9cHR7lZb', 'rk_test_KvxbCnQzUjgJhg0qQdAupP1c'],
+      noMatch: ['sk_live_51ZwNmuoIfN2FYy6LIvMcEvi9cHR7lZb', 'rk_live_KvxbCnQzUjgJhg0qQdAupP1c', 'Xsk_test_51ZwNmuoIfN2FYy6LIvMcEvi9cHR7lZb'],
+    },
+  },
+  {
+    id: 'publishable-key',
+    provider: 'Stripe',
+    // Clerk's publishable keys share the prefix (and are base64 of the frontend host, hence `=` and `$`).
+    reason: 'publishable keys are meant to ship in browser code',
+    test: (v) => /^pk_(?:live|test)_[0-9A-Za-z_=$-]{10,300}$/.test(v),
+    examples: {
+      match: ['pk_live_PgkVMK2NLsfS055jHVvduleA', 'pk_test_G5txyJAoNnKcCS6qQPpvxiwnpfoXCwzqYmNCgh2e'],
+      noMatch: ['sk_live_PgkVMK2NLsfS055jHVvduleA', 'pk_prod_PgkVMK2NLsfS055jHVvduleA'],
+    },
+  },
+  {
+    id: 'supabase-publishable-key',
+    provider: 'Supabase',
+    reason: 'publishable keys are meant to ship to browsers; row-level security guards the data',
+    test: (v) => /^sb_publishable_[0-9A-Za-z_-]{20,64}$/.test(v),
+    examples: { match: ['sb_publishable_uqvway-LGv9HVy9OcbOvFYyHFumWu1y'], noMatch: ['sb_secret_uqvway-LGv9HVy9OcbOvFYyHFumWu1y'] },
+  },
+  {
+    id: 'supabase-anon-key',
+    provider: 'Supabase',
+    reason: 'the anon JWT is meant to ship to browsers; row-level security guards the data',
+    test: (v) => {
+      if (!/^eyJ[0-9A-Za-z_-]{10,500}\.eyJ[0-9A-Za-z_-]{10,2000}\.[0-9A-Za-z_-]{20,500}$/.test(v)) return false;
+      const payload = jwtPayload(v);
+      return payload?.role === 'anon' && typeof payload.iss === 'string' && payload.iss.startsWith('supabase');
+    },
+    examples: {
+      match: [
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImhpbnR0a2dzeWpnZmZ4c21zd2hiIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MzE1MDAwMDAsImV4cCI6MjA0Njg2MDAwMH0.gD2GTEgg3Skc10a8f3V-qwTL386jDxWhMmd7FrWJQq_',
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.ShpQ0zv5w9KdRrLGs3pcIr04F3Y7xpfx2ybR8qBvftm',
+      ],
+      noMatch: [
+        // role anon, but not issued by Supabase: some other system's token.
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0Iiwicm9sZSI6ImFub24ifQ.HOZVOJLBHZpk4luUF6ecPgAVljMJx56zqbNbcwz_lDW',
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6Im5nZ3J1amhrZG5sZ2t2ZWdzdm53Iiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTczMTUxMzkzOCwiZXhwIjoyMDQ2NDA4NDU4fQ.bibd73HvPzQSci9LtIrBQIdGg4TVi0Ur1nVWfRFRN86',
+      ],
+    },
+  },
+  {
+    id: 'mapbox-public-token',
+    provider: 'Mapbox',
+    reason: 'public (pk.) tokens are meant for browser maps; secret tokens start with sk.',
+    test: (v) => /^pk\.eyJ[0-9A-Za-z_-]{10,300}\.[0-9A-Za-z_-]{10,100}$/.test(v),
+    examples: {
+      match: ['pk.eyJ1IjoiZGVtby11c2VyIiwiYSI6Imd6b3FkOGQza2xzbm1zNXptY2xoNTY3cmsifQ.eyNLuXD3-d_XdF5nIkNaYJ'],
+      noMatch: ['sk.eyJ1IjoiZGVtby11c2VyIiwiYSI6Im5obDc3cTc2ZHRnbnR2aTU1N3FvbmJycXIifQ.EXBtKos9dN8Pj9esB_L7LO'],
+    },
+  },
+  {
+    id: 'posthog-project-key',
+    provider: 'PostHog',
+    reason: 'project API keys only ingest events and are meant for browser code (personal keys start with phx_)',
+    test: (v) => /^phc_[0-9A-Za-z]{30,60}$/.test(v),
+    examples: { match: ['phc_FFFzCnmuxwO7cfvY8b3nji4iFuv9IxTQUVK7DzDJcsk'], noMatch: ['phx_FFFzCnmuxwO7cfvY8b3nji4iFuv9IxTQUVK7DzDJcsk'] },
   },
 ];
