@@ -190,34 +190,14 @@ export function createRule<MessageIds extends string>(
           const loc = d.loc ?? (d.node as { loc: Loc }).loc;
           ignores ??= parseIgnoreComments(context.sourceCode.text);
           const ignored = ignores.match(id, loc.start.line);
-          if (ignored) {
-            if (collect) {
-              record(filename, {
-                ruleId: id,
-                messageId: d.messageId,
-                line: loc.start.line,
-                column: loc.start.column + 1,
-                severity: d.severity,
-                evidence: d.evidence,
-                secret: d.secret,
-                fingerprintKey: d.fingerprintKey,
-                related: d.related,
-                suppressed: {
-                  justification: ignored.justification,
-                  message: interpolate(messages[d.messageId], d.data),
-                  endLine: loc.end.line,
-                  endColumn: loc.end.column + 1,
-                },
-              });
-            }
-            return;
+          if (!ignored) {
+            context.report({
+              ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
+              ...(d.loc ? { loc: d.loc } : {}),
+              messageId: d.messageId,
+              data: d.data,
+            } as Rule.ReportDescriptor);
           }
-          context.report({
-            ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
-            ...(d.loc ? { loc: d.loc } : {}),
-            messageId: d.messageId,
-            data: d.data,
-          } as Rule.ReportDescriptor);
           if (!collect) return;
           record(filename, {
             ruleId: id,
@@ -229,6 +209,16 @@ export function createRule<MessageIds extends string>(
             secret: d.secret,
             fingerprintKey: d.fingerprintKey,
             related: d.related,
+            ...(ignored
+              ? {
+                  suppressed: {
+                    justification: ignored.justification,
+                    message: interpolate(messages[d.messageId], d.data),
+                    endLine: loc.end.line,
+                    endColumn: loc.end.column + 1,
+                  },
+                }
+              : {}),
           });
         },
       }) as unknown as Rule.RuleListener;
