@@ -7,6 +7,7 @@ import {
   looksLikeSchemeSecret,
   looksLikeSecretValue,
   scanForProviderSecrets,
+  atWordStart,
   SECRET_FILE_KEYWORDS,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
@@ -98,8 +99,9 @@ export default createRule('no-hardcoded-secrets', {
     description: 'Secrets (provider API keys, tokens, passwords, private keys) hardcoded in source code',
     cwe: ['CWE-798'],
     owasp: ['MCP01'],
-    // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file.
-    keywords: [...SECRET_FILE_KEYWORDS, 'sign', 'verify'],
+    // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file
+    // (a call named exactly `sign`, so never the `sign` of `Object.assign` or `design`).
+    keywords: [...SECRET_FILE_KEYWORDS, ...atWordStart('sign'), 'verify'],
     severityFacts: { lowerInTests: true },
     messages: {
       provider:

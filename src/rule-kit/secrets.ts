@@ -49,12 +49,17 @@ const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
 const NON_WORD_ASCII = ASCII.filter((ch) => !/\w/.test(ch));
 const WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
 /**
+ * `word` after every character that can stand before a name or a `\b` in lowercased source (non-word ASCII,
+ * whitespace): keywords for short words that are common inside longer ones (`sign` in `assign`, `sk` in `task`).
+ */
+export const atWordStart = (word: string): string[] => [...NON_WORD_ASCII, ...WHITESPACE].map((c) => `${c}${word}`);
+/**
  * Catalog entries whose keyword is a common substring ('sk' is in every `task`), replaced at file level by the
  * substrings their regex (or nameHint) cannot match without: each list is checked against the entry's examples.
  */
 const FILE_LEVEL_KEYWORDS: Record<string, string[]> = {
   // \bSK[0-9a-f]{32}: `task`/`disk` put a letter before it (a non-ASCII letter glued to a SID is the one miss)
-  'twilio-api-key': [...NON_WORD_ASCII, ...WHITESPACE].map((c) => `${c}sk`),
+  'twilio-api-key': atWordStart('sk'),
   'mailgun-api-key': HEX_DIGITS.map((h) => `key-${h}`), // \bkey-[0-9a-f]{32}
   'mailchimp-api-key': HEX_DIGITS.slice(0, 10).map((d) => `-us${d}`), // [0-9a-f]{32}-us[0-9]
   'aws-secret-access-key': ['secret'], // nameHint: aws…secret | secret…access…key
