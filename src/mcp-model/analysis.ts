@@ -59,12 +59,14 @@ export function analyzeRegistration(reg: ToolRegistration, linted: ModuleCtx): H
   };
   if (reg.handler?.body) {
     visited.add(reg.handler);
+    // Parameters too: `async (args, { authInfo }) => …` consults identity in its signature.
+    const whole = [...reg.handler.params, reg.handler.body];
     if (reg.caseBody) {
       // This tool's branch, plus the handler's code outside every dispatch branch (a check before the switch).
       scan(reg.caseBody, module, 0, new Set());
-      scan([reg.handler.body], module, 0, new Set(dispatchBranches(reg.handler)));
+      scan(whole, module, 0, new Set(dispatchBranches(reg.handler)));
     } else {
-      scan([reg.handler.body], module, 0, new Set());
+      scan(whole, module, 0, new Set());
     }
   }
   cache.set(reg, facts);

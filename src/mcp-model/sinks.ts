@@ -21,6 +21,12 @@ type Matcher =
   | { modules: string[]; names: string[] }
   /** A member path ending with these segments, e.g. `stripe.refunds.create`. */
   | { suffix: string[] }
+  /**
+   * A method chain on an SDK client ending with a mutating verb (`client.kv.namespaces.delete`, `gcs.bucket(b).file(f)
+   * .delete()`): the root is one of `roots`, named like a client (`client`, `cfClient`, `this.sdk`), constructed as one
+   * (`new Cloudflare()`, `new S3Client()`), or taken from one (`const bucket = gcs.bucket(b)`); no segment is in `reading`.
+   */
+  | { sdkChain: { roots: string[]; verb: RegExp; reading: string[] } }
   /** A call or member path whose root is one of `roots` and whose method matches `method`. */
   | { roots: string[]; method: RegExp }
   /** Any callee name (bare or member) matching `callee`; with `argProperty`, only when an object argument has it. */
@@ -78,7 +84,19 @@ export const SINKS: readonly SinkDef[] = [
   { id: 'send-mail', category: 'message-send', match: { callee: /^(sendMail|sendEmail|sendSms|sendMessage|postMessage|sendTemplate)$/ }, example: 'await transporter.sendMail({ to, subject });' },
   { id: 'email-api', category: 'message-send', match: { suffix: ['emails', 'send'] }, example: 'await resend.emails.send({ to });' },
   { id: 'aws-command', category: 'cloud-mutation', match: { construct: /^(Delete|Put|Terminate|Stop|Run|Create|Update|Modify|Attach|Detach|Invoke|Publish|Start|Reboot|Remove|Revoke|Authorize|Copy|Restore|Send)\w*Command$/ }, example: 'await s3.send(new DeleteObjectCommand({ Bucket, Key }));' },
-  { id: 'cloud-sdk', category: 'cloud-mutation', match: { roots: ['s3', 'ec2', 'iam', 'lambda', 'sqs', 'sns', 'dynamodb', 'storage', 'compute'], method: /^(delete|put|terminate|stop|create|update|modify|attach|detach|invoke|publish|remove|revoke)/ }, example: 'await ec2.terminateInstances({ InstanceIds: [id] }).promise();' },
+  {
+    id: 'cloud-sdk',
+    category: 'cloud-mutation',
+    match: {
+      sdkChain: {
+        roots: ['s3', 'ec2', 'iam', 'lambda', 'sqs', 'sns', 'dynamodb', 'storage', 'compute', 'gcs', 'cf', 'cloudflare', 'vercel', 'netlify', 'heroku', 'supabase', 'k8s', 'docker'],
+        verb: /^(delete|create|update|remove|put|destroy|terminate|stop|reboot|modify|attach|detach|invoke|publish|revoke|purge|deploy|rollback|replace|upsert|insert|edit|reset|rotate|transfer|disable|enable|batchDelete|batchWrite)([A-Z]\w*)?$/,
+        // LLM SDK resources: `client.messages.create` / `client.chat.completions.create` generate text, not change state.
+        reading: ['chat', 'completions', 'embeddings', 'messages', 'responses', 'moderations', 'images', 'audio', 'threads', 'runs'],
+      },
+    },
+    example: 'await ec2.terminateInstances({ InstanceIds: [id] }).promise();',
+  },
   { id: 'octokit', category: 'repo-mutation', match: { roots: ['octokit', 'github', 'gitlab'], method: /^(create|update|delete|remove|merge|add|set|transfer|dismiss|lock)/ }, example: 'await octokit.rest.repos.delete({ owner, repo });' },
 ];
 
@@ -90,6 +108,10 @@ const HTTP_CLIENT_NAME = /^(api|http)|(client|api|http)$/i;
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
 /** POST endpoints that read (search and query APIs take their query as a body): not a mutation. */
 const READING_POST_PATH = /\/(_?search|query|lookup|find|_?count|embeddings|completions)\/?(\?.*)?$/i;
+/** Variables named like an SDK client: `client`, `cfClient`, `githubSdk` (not `clients`, a collection). */
+const SDK_CLIENT_NAME = /(^|[a-z0-9_])(client|sdk)$/i;
+/** Classes whose instances are SDK clients: `new S3Client()`, `new Cloudflare()`, `new Octokit()`. */
+const SDK_CLIENT_CLASS = /(Client|SDK|Sdk)$|^(Cloudflare|Octokit|Stripe|Storage|Gitlab|Vercel|Heroku)$/;
 const SQL_WRITE = /^\s*(insert|update|delete|drop|truncate|alter|grant|revoke|create|replace|merge)\b/i;
 const SQL_CALLS = new Set(['query', 'execute', 'exec', 'run', 'raw', 'sql', 'unsafe', 'prepare', 'none', 'any', 'one', 'many', 'all', 'batch', '$executeRawUnsafe', '$queryRawUnsafe']);
 
@@ -120,6 +142,17 @@ function isCollection(ctx: ModuleCtx, name: string): boolean {
   return u?.type === 'NewExpression' && u.callee.type === 'Identifier' && COLLECTIONS.has(u.callee.name);
 }
 
+/** Whether a chain's root is an SDK client (see the `sdkChain` matcher); one hop through `const x = client.y(…)`. */
+function isSdkClient(ctx: ModuleCtx, root: string, roots: readonly string[], hops = 1): boolean {
+  if (isCollection(ctx, root)) return false;
+  if (roots.includes(root) || SDK_CLIENT_NAME.test(root)) return true;
+  const init = ctx.index.values.get(root);
+  const u = init && unwrap(init);
+  if (u?.type === 'NewExpression') return SDK_CLIENT_CLASS.test(memberPath(u.callee)?.pop() ?? '');
+  const from = u && (u.type === 'CallExpression' || u.type === 'MemberExpression') ? memberPath(u)?.[0] : null;
+  return !!from && from !== root && hops > 0 && isSdkClient(ctx, from.replace(/\(\)$/, ''), roots, hops - 1);
+}
+
 function httpMethod(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const path = memberPath(call.callee);
   if (!path) return null;
@@ -129,7 +162,8 @@ function httpMethod(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.New
   if (path.length === 1 && (root === 'fetch' || HTTP_CLIENTS.has(root))) {
     const options = call.arguments.find((a) => unwrap(a).type === 'ObjectExpression');
     method = literalString(objectProperty(options, 'method'));
-  } else if (path.length >= 2 && (HTTP_CLIENTS.has(root) || HTTP_CLIENT_NAME.test(root)) && !isCollection(ctx, root)) {
+  } else if (path.length === 2 && (HTTP_CLIENTS.has(root) || HTTP_CLIENT_NAME.test(root)) && !isCollection(ctx, root)) {
+    // `api.delete(url)`: HTTP verbs sit on the client itself; `client.kv.namespaces.delete` is an SDK resource chain.
     method = last;
   }
   if (!method || !MUTATING_HTTP.test(method)) return null;
@@ -170,6 +204,16 @@ function matches(m: Matcher, ctx: ModuleCtx, call: TSESTree.CallExpression | TSE
     return !!imp && m.modules.includes(imp.source) && m.names.includes(imp.name);
   }
   if ('suffix' in m) return path.length >= m.suffix.length && m.suffix.every((s, i) => path[path.length - m.suffix.length + i] === s);
+  if ('sdkChain' in m) {
+    const chain = path[0] === 'this' ? path.slice(1) : path;
+    const { roots, verb, reading } = m.sdkChain;
+    return (
+      chain.length >= 2 &&
+      verb.test(last) &&
+      !chain.some((seg) => reading.includes(seg.replace(/\(\)$/, ''))) &&
+      isSdkClient(ctx, chain[0].replace(/\(\)$/, ''), roots)
+    );
+  }
   if ('roots' in m) {
     const root = path[0] === 'this' ? path[1] : path[0];
     return path.length >= 2 && !!root && m.roots.includes(root.replace(/\(\)$/, '')) && m.method.test(last);

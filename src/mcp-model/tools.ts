@@ -5,7 +5,8 @@
  * shape real servers use: SDK v1 `registerTool` and the deprecated variadic `tool()/resource()/prompt()`, SDK v2
  * `registerTool`, low-level `setRequestHandler(CallToolRequestSchema | 'tools/call', …)` with switch/if/table dispatch
  * on `request.params.name`, fastmcp `addTool({ execute })`, mcp-handler `createMcpHandler((server) => …)`,
- * Cloudflare `McpAgent.init()`, mcp-framework `MCPTool` classes, and registration loops over a tool table.
+ * Cloudflare `McpAgent.init()`, mcp-framework `MCPTool` classes, registration loops over a tool table, and tool
+ * tables handed to a server factory (`createMcpServer({ tools: { name: tool({ description, execute }) } })`).
  * Computed once per AST (cached). Pass `filename` to resolve names and tables imported from relative modules.
  */
 import type { SourceCode } from 'eslint';
@@ -72,7 +73,7 @@ export function dispatchBranches(handler: FunctionLike): ReadonlySet<Node> {
 /** Substrings one of which every registering file contains: the cheap bail-out for non-MCP files. */
 export const REGISTRATION_MARKERS = [
   'registerTool', 'registerResource', 'registerPrompt', '.tool(', '.resource(', '.prompt(',
-  'setRequestHandler', 'addTool', 'addResource', 'addPrompt', 'MCPTool', 'MCPResource', 'MCPPrompt',
+  'setRequestHandler', 'addTool', 'addResource', 'addPrompt', 'MCPTool', 'MCPResource', 'MCPPrompt', 'tools',
 ];
 
 /** Package imports → framework family. */
@@ -131,6 +132,14 @@ const FRAMEWORK_CLASSES: Record<string, { kind: RegistrationKind; method: string
   MCPPrompt: { kind: 'prompt', method: 'generateMessages' },
 };
 
+/**
+ * Server factories that take a tool table (`createMcpServer({ tools })`, `new McpServer({ tools })`): named for an
+ * MCP server, so that LLM-client calls with the same option (`generateText({ tools })`, `new Agent({ tools })`) stay out.
+ */
+const SERVER_FACTORY = /mcp|server/i;
+/** Properties of a tool-table entry that hold its handler. */
+const TABLE_HANDLER_PROPS = ['execute', 'handler'];
+
 const cache = new WeakMap<object, { file?: string; regs: ToolRegistration[] }>();
 
 export function getToolRegistrations(sourceCode: SourceCode, filename?: string): ToolRegistration[] {
@@ -160,7 +169,11 @@ function collect(ctx: ModuleCtx): ToolRegistration[] {
     handlerModules.set(reg, module);
     out.push(reg);
   };
-  for (const node of nodesOf(ctx.ast, 'CallExpression', 'ClassDeclaration', 'ClassExpression')) {
+  for (const node of nodesOf(ctx.ast, 'CallExpression', 'NewExpression', 'ClassDeclaration', 'ClassExpression')) {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const factory = calleeName(node.callee);
+      if (factory && SERVER_FACTORY.test(factory)) factoryTable(ctx, frameworks, node, add);
+    }
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
       const method = propertyKeyName(node.callee.property, node.callee.computed);
       if (!method) continue;
@@ -427,6 +440,118 @@ function fastmcpRegistrations(
       fn?.ctx ?? obj.ctx,
     );
   }
+}
+
+/**
+ * The `tools` option of a server factory: a map (`{ name: def }`, spreads of imported or returned maps included) or
+ * an array of definitions. A definition is an object with an `execute`/`handler` function and a name or description,
+ * written plainly or wrapped in a builder call (`tool({…})`, `defineTool({…})`, `injectableTool({…})`).
+ */
+function factoryTable(ctx: ModuleCtx, frameworks: Set<Framework>, call: TSESTree.CallExpression | TSESTree.NewExpression, add: Add): void {
+  const options = call.arguments.map((a) => resolveValue(ctx, a)).find((v) => v && objectProperty(v.node, 'tools'));
+  const tools = options && resolveValue(options.ctx, objectProperty(options.node, 'tools')!);
+  if (!tools) return;
+  const framework = sdkFramework(frameworks, call);
+  const entry = (def: Node, defCtx: ModuleCtx, key: Node | null, at: Node): void => {
+    const found = toolDefinition(defCtx, def);
+    if (!found) return;
+    const nameValue = objectProperty(found.obj.node, 'name');
+    const name = (key && propertyKeyName(key, false)) ?? resolveString(found.obj.ctx, nameValue);
+    if (name === null && !objectProperty(found.obj.node, 'description')) return;
+    const local = defCtx === ctx;
+    add(
+      {
+        name,
+        nameNode: local && key ? key : local && nameValue && found.obj.ctx === ctx ? nameValue : at,
+        framework,
+        kind: 'tool',
+        handler: found.handler?.fn ?? null,
+        annotations: annotationsOf(objectProperty(found.obj.node, 'annotations')),
+        registration: call,
+      },
+      found.handler?.ctx ?? found.obj.ctx,
+    );
+  };
+  const visit = (table: { node: Node; ctx: ModuleCtx }, at: Node, depth: number): void => {
+    if (depth > 3) return;
+    const node = table.node;
+    if (isFunctionLike(node)) {
+      // `tools: async () => { …; return tools; }`: the map the option's function builds.
+      for (const part of builtTable(table.ctx, node)) visit(part.value, table.ctx === ctx ? part.at : at, depth + 1);
+      return;
+    }
+    if (node.type === 'ArrayExpression') {
+      for (const el of node.elements) if (el && el.type !== 'SpreadElement') entry(el, table.ctx, null, table.ctx === ctx ? el : at);
+      return;
+    }
+    if (node.type !== 'ObjectExpression') return;
+    for (const prop of node.properties) {
+      const here = table.ctx === ctx ? prop : at;
+      if (prop.type === 'Property') entry(prop.value, table.ctx, prop.computed ? null : prop.key, here);
+      else {
+        // `...getStorageTools(opts)` or `...storageTools`: the map a helper returns, or a named one.
+        const inner = returnedValue(table.ctx, prop.argument);
+        if (inner) visit(inner, here, depth + 1);
+      }
+    }
+  };
+  visit(tools, objectProperty(options.node, 'tools')!, 0);
+}
+
+/** The expression a function returns: its expression body or its first top-level `return`. */
+function returnOf(fn: FunctionLike): Node | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const ret = fn.body.body.find((st): st is TSESTree.ReturnStatement => st.type === 'ReturnStatement' && !!st.argument);
+  return ret?.argument ?? null;
+}
+
+/** A value, or for a call of a known function, the object it returns (`() => ({…})` or `return {…}`). */
+function returnedValue(ctx: ModuleCtx, node: Node): { node: Node; ctx: ModuleCtx } | null {
+  const n = unwrap(node);
+  if (n.type !== 'CallExpression') return resolveValue(ctx, n);
+  const fn = resolveFunction(ctx, n.callee);
+  const ret = fn && returnOf(fn.fn);
+  return ret ? resolveValue(fn.ctx, ret) : null;
+}
+
+/**
+ * What a function returns as a tool map: the returned object, or for a local map (`const tools = {}; return tools`),
+ * its initialiser and every part merged in with `Object.assign(tools, getDbTools(opts))`.
+ */
+function builtTable(ctx: ModuleCtx, fn: FunctionLike): Array<{ value: { node: Node; ctx: ModuleCtx }; at: Node }> {
+  const ret = returnOf(fn);
+  if (!ret) return [];
+  const r = unwrap(ret);
+  if (r.type !== 'Identifier') {
+    const value = returnedValue(ctx, r);
+    return value ? [{ value, at: r }] : [];
+  }
+  const out: Array<{ value: { node: Node; ctx: ModuleCtx }; at: Node }> = [];
+  walk(fn.body!, (n) => {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === r.name && n.init) out.push({ value: { node: unwrap(n.init), ctx }, at: n.init });
+    if (n.type !== 'CallExpression' || memberPath(n.callee)?.join('.') !== 'Object.assign') return;
+    const [target, ...parts] = n.arguments;
+    if (target?.type !== 'Identifier' || target.name !== r.name) return;
+    for (const part of parts) {
+      const value = part.type === 'SpreadElement' ? null : returnedValue(ctx, part);
+      if (value) out.push({ value, at: part });
+    }
+  });
+  return out;
+}
+
+/** A tool definition object and its handler: the value itself or the object argument of a builder call. */
+function toolDefinition(ctx: ModuleCtx, node: Node): { obj: { node: Node; ctx: ModuleCtx }; handler: ReturnType<typeof resolveFunction> } | null {
+  const value = resolveValue(ctx, node);
+  if (!value) return null;
+  const candidates = value.node.type === 'CallExpression' ? value.node.arguments.map((a) => resolveValue(value.ctx, a)) : [value];
+  for (const obj of candidates) {
+    const handlerNode = obj && TABLE_HANDLER_PROPS.map((p) => objectProperty(obj.node, p)).find(Boolean);
+    const handler = obj && resolveFunction(obj.ctx, handlerNode);
+    if (obj && handler) return { obj, handler };
+  }
+  return null;
 }
 
 function frameworkClass(

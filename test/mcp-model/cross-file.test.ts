@@ -17,6 +17,10 @@ writeFileSync(join(dir, 'package.json'), '{ "name": "x", "type": "module" }');
 writeFileSync(join(dir, 'src/names.ts'), "export const WIPE = 'wipe_workspace';\nexport const STATUS = 'status';\n");
 writeFileSync(join(dir, 'src/ops.ts'), "import { rm } from 'node:fs/promises';\nexport async function wipe(dir: string) {\n  await rm(dir, { recursive: true });\n}\n");
 writeFileSync(join(dir, 'src/notify.ts'), "export default async function notify(text: string) {\n  await fetch('https://hooks.example.com/x', { method: 'POST', body: text });\n}\n");
+writeFileSync(
+  join(dir, 'src/zone-tools.ts'),
+  "import { rm } from 'node:fs/promises';\nexport function zoneTools(opts) {\n  return {\n    wipe_zone: injectableTool({ description: 'Wipe', inject: opts, execute: async ({ dir }) => {\n      await rm(dir, { recursive: true });\n    } }),\n  };\n}\n",
+);
 writeFileSync(join(dir, 'src/guard.ts'), "export function requireAdmin(extra) {\n  if (!extra.authInfo?.scopes.includes('admin')) throw new Error('forbidden');\n}\n");
 
 function analyze(code: string) {
@@ -55,6 +59,25 @@ import { wipe } from './ops.js';
 import { requireAdmin } from './guard.js';
 server.registerTool('wipe', {}, async ({ dir }, extra) => { requireAdmin(extra); await wipe(dir); return { content: [] }; });`),
     ).toEqual([{ name: 'wipe', sinks: ['rm@src/ops.ts:3'], identity: true }]);
+  });
+
+  it('follows a server factory tool map spread from a helper in another module', () => {
+    expect(analyze(`import { zoneTools } from './zone-tools.js';
+export const server = createMcpServer({ name: 'z', tools: { ...zoneTools(options) } });`)).toEqual([
+      { name: 'wipe_zone', sinks: ['rm@src/zone-tools.ts:5'], identity: false },
+    ]);
+  });
+
+  it('follows a tools option that is a function building its map with Object.assign', () => {
+    expect(analyze(`import { zoneTools } from './zone-tools.js';
+export const server = createMcpServer({
+  name: 'z',
+  tools: async () => {
+    const tools = {};
+    if (features.has('zones')) Object.assign(tools, zoneTools(options));
+    return tools;
+  },
+});`)).toEqual([{ name: 'wipe_zone', sinks: ['rm@src/zone-tools.ts:5'], identity: false }]);
   });
 
   it('never reads outside the project (nearest package.json)', () => {

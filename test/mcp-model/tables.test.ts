@@ -51,6 +51,22 @@ describe('SINKS', () => {
     'stream.destroy();',
     'await tx.rollback();',
     "await extra.sendNotification({ method: 'notifications/progress', params });",
+    // collections, URLs and headers have mutating verbs too; they are not SDK clients
+    'const map = new Map(); map.delete(key);',
+    'const seen = new Set(); seen.delete(id);',
+    'const cache = new LRUCache({ max: 10 }); cache.delete(key);',
+    "const url = new URL(href); url.searchParams.delete('token'); url.searchParams.set('page', '2');",
+    'searchParams.delete(name);',
+    "const headers = new Headers(); headers.delete('authorization');",
+    'const list = []; const store = { list }; store.list.create(item);',
+    'const clients = new Map(); clients.get(id).create();',
+    // LLM SDK clients: create generates text
+    'const client = new Anthropic(); await client.messages.create({ model, messages });',
+    'await client.chat.completions.create({ model, messages });',
+    'await openaiClient.embeddings.create({ input });',
+    // reads on an SDK client
+    "await client.zones.list({ account_id });",
+    "await cf.dns.records.get(id, { zone_id });",
   ])('no sink in %s', (code) => {
     expect(sinkIds(code)).toEqual([]);
   });
@@ -59,6 +75,34 @@ describe('SINKS', () => {
     expect(sinkIds("await apiClient.delete(`/v1/users/${id}`);")).toEqual(['http-mutation']);
     expect(sinkIds("await httpService.post('/orders', order);")).toEqual(['http-mutation']);
   });
+  it('mutating method chains on SDK clients, however the client is named or built', () => {
+    const cases: Array<[string, string]> = [
+      ['await client.kv.namespaces.delete(id, { account_id });', 'client.kv.namespaces.delete'],
+      ['await cf.dns.records.create({ zone_id, type, name, content });', 'cf.dns.records.create'],
+      ['await s3.deleteObject({ Bucket, Key }).promise();', 's3.deleteObject'],
+      ["const gcs = new Storage(); await gcs.bucket(b).file(f).delete();", 'gcs.bucket().file().delete'],
+      ["const bucket = gcs.bucket(name); await bucket.file(f).delete();", 'bucket.file().delete'],
+      ["const api = new Cloudflare({ apiToken }); await api.workers.scripts.delete(name);", 'api.workers.scripts.delete'],
+      ['await this.sdk.projects.remove(projectId);', 'this.sdk.projects.remove'],
+      ['await getClient(env).r2.buckets.create({ name });', 'getClient().r2.buckets.create'],
+    ];
+    for (const [code, label] of cases) {
+      const ctx = module(code);
+      const calls = [...ctx.ast.body].flatMap((st) => {
+        const out: string[] = [];
+        walk(st, (n) => {
+          if (n.type === 'CallExpression') out.push(matchSink(ctx, n)?.label ?? '');
+        });
+        return out;
+      });
+      expect(calls, code).toContain(label);
+      expect(sinkIds(code), code).toEqual(['cloud-sdk']);
+    }
+    // the specific SDK entries keep their category
+    expect(sinkIds('await octokit.repos.delete({ owner, repo });')).toEqual(['octokit']);
+    expect(sinkIds('await stripe.refunds.create({ charge });')).toEqual(['stripe']);
+  });
+
   it('tagged SQL templates and promisified child_process', () => {
     expect(sinkIds('await sql`DELETE FROM sessions WHERE user_id = ${id}`;')).toEqual(['sql-write']);
     expect(sinkIds("import { exec } from 'node:child_process'; const run = promisify(exec); await run(cmd);")).toEqual(['child_process']);

@@ -104,6 +104,39 @@ server.setRequestHandler(CallToolRequestSchema, async (req) => HANDLERS[req.para
     ]);
   });
 
+  it('tool tables handed to a server factory: maps, arrays, builder-wrapped and plain definitions', () => {
+    const out = regs(`import { tool, createMcpServer } from './kit.js';
+const purge = tool({ description: 'Purge the cache', parameters: {}, execute: async ({ zone }) => 'ok' });
+export const server = createMcpServer({
+  name: 'ops',
+  tools: {
+    purge_cache: purge,
+    'list-zones': defineTool({ description: 'List zones', annotations: { readOnlyHint: true }, handler: async () => [] }),
+    rotate_key: { description: 'Rotate', async execute() { return 'ok'; } },
+  },
+});
+const other = new OpsMcpServer({ tools: [
+  { name: 'drop_table', description: 'Drop', handler: dropTable },
+  { name: 'no_handler', description: 'Data only' },
+] });
+async function dropTable() {}`);
+    expect(out.map((r) => [r.name, r.line, r.handler, r.annotations])).toEqual([
+      ['purge_cache', 6, true, {}],
+      ['list-zones', 7, true, { readOnlyHint: true }],
+      ['rotate_key', 8, true, {}],
+      ['drop_table', 12, true, {}],
+    ]);
+  });
+
+  it('tool maps of LLM clients and non-factory calls are not MCP registrations', () => {
+    // The AI SDK's \`tools\` option: tools the model may call, not tools a server exposes.
+    expect(regs(`import { generateText, tool } from 'ai';
+await generateText({ model, tools: { weather: tool({ description: 'Weather', parameters: {}, execute: async () => 'sunny' }) } });
+const agent = new Agent({ tools: [{ name: 'search', description: 'Search', execute: async () => [] }] });`)).toEqual([]);
+    // A server factory whose tools option holds data, not definitions with handlers.
+    expect(regs(`const s = createMcpServer({ tools: { enabled: true, allow: ['a'] } });`)).toEqual([]);
+  });
+
   it('ignores files with no MCP registrations and .tool() of other libraries', () => {
     expect(regs(`const x = chart.tool('zoom', () => 1);`)).toEqual([]);
     expect(regs(`export const add = (a, b) => a + b;`)).toEqual([]);

@@ -14,8 +14,34 @@ const server = new McpServer({ name: 'shell', version: '1.0.0' });
 await server.connect(new StdioServerTransport());
 `;
 
+/** A server factory taking a tool table (not a known framework), with a Cloudflare-style SDK client. */
+const FACTORY = `import { createMcpServer, tool } from '@acme/mcp-kit';
+import Cloudflare from 'cloudflare';
+const cf = new Cloudflare({ apiToken: process.env.CF_API_TOKEN });
+`;
+
 jsRuleTester().run('require-tool-authorization', rule, {
   valid: [
+    // identity destructured in the handler's signature (found by the blind eval)
+    `${V1}server.registerTool('remove_file', { inputSchema: { path: z.string() } }, async ({ path }, { authInfo }) => {
+  if (!authInfo?.scopes.includes('files:write')) return { isError: true, content: [] };
+  await unlink(path);
+  return { content: [] };
+});`,
+    // factory tool table: reads only
+    `${FACTORY}export const server = createMcpServer({ tools: {
+  list_zones: tool({ description: 'List zones', parameters: {}, execute: async () => cf.zones.list() }),
+} });`,
+    // factory tool table: the mutating tool checks the caller's scopes
+    `${FACTORY}export const server = createMcpServer({ tools: {
+  delete_record: tool({ description: 'Delete a DNS record', parameters: {}, execute: async ({ id }, extra) => {
+    if (!extra.authInfo?.scopes.includes('dns:write')) throw new Error('forbidden');
+    return cf.dns.records.delete(id);
+  } }),
+} });`,
+    // an LLM client's tools option is not an MCP server's tool table
+    `${FACTORY}import { generateText } from 'ai';
+await generateText({ model, tools: { purge: tool({ description: 'Purge', parameters: {}, execute: async () => cf.cache.purge({ zone_id }) }) } });`,
     // read-only tool over HTTP
     `${V1}server.registerTool('list_files', { inputSchema: {} }, async () => ({ content: [{ type: 'text', text: 'a' }] }));`,
     // scope check in the handler (v1 extra.authInfo)
@@ -144,6 +170,18 @@ server.start({ transportType: 'httpStream', httpStream: { port: 8080 } });`,
 import { writeFile as writeFileSafely } from 'node:fs/promises';
 server.registerTool('save', { annotations: { readOnlyHint: true } }, handleSave);`,
       errors: [{ messageId: 'unauthenticated', line: 8, column: 21 }],
+    },
+    {
+      // factory tool table (builder-wrapped and plain definitions) reaching SDK-client mutations
+      code: `${FACTORY}export const server = createMcpServer({ name: 'dns', tools: {
+  delete_record: tool({ description: 'Delete a DNS record', parameters: {}, execute: async ({ id, zone_id }) => cf.dns.records.delete(id, { zone_id }) }),
+  list_zones: tool({ description: 'List zones', parameters: {}, execute: async () => cf.zones.list() }),
+  drop_namespace: { description: 'Drop a KV namespace', handler: async ({ id }) => { await cf.kv.namespaces.delete(id); } },
+} });`,
+      errors: [
+        { messageId: 'unknownTransport', line: 5, column: 3 },
+        { messageId: 'unknownTransport', line: 7, column: 3 },
+      ],
     },
     {
       // outbound mutating HTTP via fetch
