@@ -12,6 +12,8 @@ export class Prefilter {
   /** Rules whose `keywordsAlso` groups must each be matched too. */
   private readonly groups = new Map<string, string[][]>();
   private readonly keywordsOf = new Map<string, string[]>();
+  /** Keywords by first character, so a match position is checked only against keywords that can start there. */
+  private readonly byFirstChar = new Map<string, string[]>();
 
   constructor(rules: Array<[string, McpRuleModule]>) {
     for (const [id, rule] of rules) {
@@ -28,6 +30,11 @@ export class Prefilter {
     }
     const words = [...this.byKeyword.keys()].sort((a, b) => b.length - a.length);
     this.regex = words.length ? new RegExp(words.map(escape).join('|'), 'g') : null;
+    for (const w of words) {
+      const bucket = this.byFirstChar.get(w[0]);
+      if (bucket) bucket.push(w);
+      else this.byFirstChar.set(w[0], [w]);
+    }
   }
 
   /** Ids of the rules worth running on `text`. */
@@ -54,18 +61,14 @@ export class Prefilter {
     const found = new Set<string>();
     if (!this.regex) return found;
     const lower = text.toLowerCase();
-    const remaining = new Set(this.byKeyword.keys());
     this.regex.lastIndex = 0;
     for (let m = this.regex.exec(lower); m; m = this.regex.exec(lower)) {
       // Keywords can overlap ("auth" starts "authorization", "token" sits inside "x-auth-token"): look at every
       // keyword starting here, then resume one character later rather than after the match.
-      for (const kw of remaining) {
-        if (lower.startsWith(kw, m.index)) {
-          found.add(kw);
-          remaining.delete(kw);
-        }
+      for (const kw of this.byFirstChar.get(lower[m.index]) ?? []) {
+        if (!found.has(kw) && lower.startsWith(kw, m.index)) found.add(kw);
       }
-      if (remaining.size === 0) break;
+      if (found.size === this.byKeyword.size) break;
       this.regex.lastIndex = m.index + 1;
     }
     return found;
