@@ -1,5 +1,5 @@
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { flowOf, lineOf, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { isCheckedInSameFunction, isDecodeOnly, isJwtSplit } from '../src/rule-kit/jwt.js';
 import { JWT_HEADER_FIELDS } from '../src/rule-kit/tables/auth-primitives.js';
@@ -45,13 +45,7 @@ export default createRule('no-jwt-decode-without-verify', {
         messageId: 'decoded',
         data: { sourceLine: lineOf(origin.node), how: origin.label, use, sinkLine: lineOf(sink) },
         fingerprintKey: `${origin.label}:${use}`,
-        related: [
-          {
-            line: origin.node.loc.start.line,
-            column: origin.node.loc.start.column + 1,
-            message: `decoded without verification here (${origin.label})`,
-          },
-        ],
+        related: [relatedAt(origin.node, `decoded without verification here (${origin.label})`)],
       });
     });
   },

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { getToolRegistrations } from '../src/mcp-model/tools.js';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, findProperty, flowOf, isFunction, lineOf, literalString, returnedExpressions, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
 import { SECRET_FILES } from '../src/rule-kit/tables/outbound.js';
@@ -57,7 +57,7 @@ export default createRule('no-secret-in-tool-result', {
         messageId: 'returned',
         data: { what: origin.label, sourceLine: lineOf(origin.node), sinkLine: lineOf(value) },
         fingerprintKey: origin.label,
-        related: [{ line: origin.node.loc.start.line, column: origin.node.loc.start.column + 1, message: `${origin.label} read here` }],
+        related: [relatedAt(origin.node, `${origin.label} read here`)],
       });
     };
     const checkResult = (obj: TSESTree.ObjectExpression): void => {

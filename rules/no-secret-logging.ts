@@ -1,6 +1,6 @@
 import type { Scope } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, isHeaderBag, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
 import { isSecretName, REDACTION_CALL, SECRET_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
@@ -98,7 +98,7 @@ export default createRule('no-secret-logging', {
               sinkLine: lineOf(arg),
             },
             fingerprintKey: origin.label,
-            related: [{ line: origin.node.loc.start.line, column: origin.node.loc.start.column + 1, message: `${origin.label} comes from here` }],
+            related: [relatedAt(origin.node, `${origin.label} comes from here`)],
           });
           return;
         }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, findProperty, flowOf, lineOf, literalString, memberChain, unwrap, type Flow, type Origin } from '../src/rule-kit/flow.js';
 import { logKind } from '../src/rule-kit/sinks.js';
 import { inboundCredential, wholeHeaderBag } from '../src/rule-kit/sources.js';
@@ -56,7 +56,7 @@ export default createRule('no-token-passthrough', {
         messageId: 'passthrough',
         data: { what: origin.label, sourceLine: lineOf(origin.node), sinkLine: lineOf(sink) },
         fingerprintKey: origin.label,
-        related: [{ line: origin.node.loc.start.line, column: origin.node.loc.start.column + 1, message: `inbound credential read here (${origin.label})` }],
+        related: [relatedAt(origin.node, `inbound credential read here (${origin.label})`)],
       });
     };
     const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { getToolRegistrations } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { identityHeader } from '../src/rule-kit/sources.js';
 import { QUERY_METHODS } from '../src/rule-kit/tables/access-sinks.js';
@@ -111,8 +111,8 @@ export default createRule('no-unverified-identity', {
         const claim = lookup ?? origin;
         // point at the parameter that declares the argument, not at this use of it
         const declared = ((claim.node.type === 'Identifier' ? flow.variable(claim.node)?.defs[0]?.name : null) ?? claim.node) as Node;
-        const related = [{ line: declared.loc.start.line, column: declared.loc.start.column + 1, message: `${origin.label} supplied by the model` }];
-        if (lookup) related.push({ line: lineOf(origin.node), column: origin.node.loc.start.column + 1, message: 'record looked up by the claimed identity' });
+        const related = [relatedAt(declared, `${origin.label} supplied by the model`)];
+        if (lookup) related.push(relatedAt(origin.node, 'record looked up by the claimed identity'));
         context.report({
           node: sink,
           messageId: 'modelSupplied',
@@ -127,15 +127,7 @@ export default createRule('no-unverified-identity', {
         messageId: 'unverified',
         data: { sourceLine: lineOf(origin.node), header: origin.label, use, sinkLine: lineOf(sink) },
         fingerprintKey: `${origin.label}:${use}`,
-        related: [
-          {
-            line: origin.node.loc.start.line,
-            column: origin.node.loc.start.column + 1,
-            endLine: origin.node.loc.end.line,
-            endColumn: origin.node.loc.end.column + 1,
-            message: `identity read here from ${origin.label}`,
-          },
-        ],
+        related: [relatedAt(origin.node, `identity read here from ${origin.label}`)],
       });
     });
   },

@@ -1,6 +1,6 @@
 import { relative, dirname } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
-import { createRule } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import type { Severity } from '../src/rule-kit/severity.js';
 import { analyzeRegistration, type SinkHit } from '../src/mcp-model/analysis.js';
 import { objectProperty } from '../src/mcp-model/ast.js';
@@ -68,14 +68,7 @@ export default createRule<MessageId>('require-tool-authorization', {
             severity,
             data: { kind: reg.kind === 'tool' ? 'Tool' : reg.kind === 'resource' ? 'Resource' : 'Prompt', tool: reg.name ?? '(dynamic name)', sink: sink.label, where: where(sink, filename) },
             fingerprintKey: `${reg.kind}:${reg.name ?? '?'}:${sink.def.id}`,
-            related: facts.sinks.slice(0, 3).map((s) => ({
-              line: s.node.loc.start.line,
-              column: s.node.loc.start.column + 1,
-              endLine: s.node.loc.end.line,
-              endColumn: s.node.loc.end.column + 1,
-              message: `${s.def.category} sink: ${s.label}`,
-              ...(s.file ? { file: s.file } : {}),
-            })),
+            related: facts.sinks.slice(0, 3).map((s) => relatedAt(s.node, `${s.def.category} sink: ${s.label}`, s.file)),
           });
         }
       },

@@ -65,6 +65,18 @@ export interface FindingExtra {
   related?: RelatedLocation[];
 }
 
+/** A related location at a node: ESTree's 0-based columns become the report's 1-based ones here, and only here. */
+export function relatedAt(node: { loc: Loc }, message: string, file?: string): RelatedLocation {
+  return {
+    line: node.loc.start.line,
+    column: node.loc.start.column + 1,
+    endLine: node.loc.end.line,
+    endColumn: node.loc.end.column + 1,
+    message,
+    ...(file ? { file } : {}),
+  };
+}
+
 export interface RecordedExtra extends FindingExtra {
   ruleId: string;
   messageId: string;
