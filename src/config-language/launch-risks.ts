@@ -100,12 +100,15 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
   },
 ];
 
+/** Global copies for matchAll, compiled once (matchAll clones them, so sharing is safe). */
+const GLOBAL_PATTERNS = new Map(SENSITIVE_PATHS.map((p) => [p, new RegExp(p.pattern.source, 'g')] as const));
+
 /** Credential paths named in `text`: each whole word (`~/.ssh`, `~/.aws:/root/.aws:ro`) once per kind, with its offset. */
 export function sensitivePathsIn(text: string): Array<{ path: SensitivePath; word: string; index: number }> {
   const out: Array<{ path: SensitivePath; word: string; index: number }> = [];
   for (const path of SENSITIVE_PATHS) {
     const seen = new Set<number>();
-    for (const hit of text.matchAll(new RegExp(path.pattern.source, 'g'))) {
+    for (const hit of text.matchAll(GLOBAL_PATTERNS.get(path)!)) {
       if (path.unlessAfter?.test(text.slice(0, hit.index))) continue;
       const index = text.slice(0, hit.index).search(/\S*$/);
       if (seen.has(index)) continue;
