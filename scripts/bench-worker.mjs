@@ -1,5 +1,5 @@
 // One measured task per process, so each gets its own wall time and peak RSS. Prints one JSON line.
-// Usage: node scripts/bench-worker.mjs <mcp-audit|eslint-parse|secretlint> <dir>
+// Usage: node scripts/bench-worker.mjs <mcp-audit|mcp-audit-1|eslint-parse|eslint-parse-oxc|secretlint> <dir>
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -8,24 +8,35 @@ const root = resolve(dir);
 const t0 = performance.now();
 let extra = {};
 
-if (task === 'mcp-audit') {
+if (task === 'mcp-audit' || task === 'mcp-audit-1') {
   const { scan } = await import('../dist/src/index.js');
-  const report = await scan({ root });
+  // Default: what `mcp-audit scan` does (a worker pool on 2+ cores for 200+ files); `-1`: one thread.
+  const report = await scan({ root, ...(task === 'mcp-audit-1' ? { workers: 1 } : {}) });
   extra = {
     files: report.summary.filesScanned,
     parsed: report.summary.filesParsed,
     findings: report.summary.findings,
   };
-} else if (task === 'eslint-parse') {
-  // The floor: ESLint's Linter with the same parser and no rules over the same files.
+} else if (task === 'eslint-parse' || task === 'eslint-parse-oxc') {
+  // The floor: ESLint's Linter with no rules over the same files, with the ESLint plugin's parser
+  // (typescript-estree) or with the CLI's (oxc, falling back to typescript-estree on syntax errors).
   const { Linter } = await import('eslint');
-  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const { JS_FILES } = await import('../dist/src/plugin/files.js');
+  const parser = task === 'eslint-parse' ? (await import('@typescript-eslint/parser')).default : (await import('../dist/src/parser/index.js')).fastParser;
   const { globby } = await import('globby');
-  const files = await globby(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], { cwd: root, absolute: true });
+  const files = await globby(JS_FILES, { cwd: root, absolute: true });
   const linter = new Linter({ configType: 'flat', cwd: root });
-  const config = [{ files: ['**/*'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' } }];
+  // `files` must name the extensions: a config matching only `**/*` leaves .ts files unmatched (and unparsed).
+  const config = [{ files: JS_FILES, languageOptions: { parser, ecmaVersion: 'latest', sourceType: 'module' } }];
   let fatal = 0;
-  for (const f of files) fatal += linter.verify(readFileSync(f, 'utf8'), config, { filename: f }).filter((m) => m.fatal).length;
+  let unmatched = 0;
+  for (const f of files) {
+    for (const m of linter.verify(readFileSync(f, 'utf8'), config, { filename: f })) {
+      if (m.fatal) fatal++;
+      else if (!m.ruleId) unmatched++;
+    }
+  }
+  if (unmatched) throw new Error(`${unmatched} files were not parsed (no matching configuration)`);
   extra = { files: files.length, parsed: files.length, parseErrors: fatal };
 } else if (task === 'secretlint') {
   // The peer a user would pick for secrets: secretlint's recommended preset, through its node API (what its CLI

@@ -5,6 +5,7 @@ import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLa
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
+import { fastParser } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
@@ -100,6 +101,8 @@ class LintRunner {
       cfg = [
         {
           ...base,
+          // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
+          ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
           settings: { mcpAudit: { collect: true } },
           linterOptions: { reportUnusedDisableDirectives: 'off' },
           rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),

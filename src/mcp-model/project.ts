@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/types';
+import { parseWithOxc } from '../parser/index.js';
 import { setParents } from './ast.js';
 import { moduleIndex, type ModuleIndex } from './module-index.js';
 
@@ -82,7 +83,9 @@ export function parseModule(path: string, text: string): LoadedModule | null {
   if (known && known.text === text) return known;
   let loaded: LoadedModule | null = null;
   try {
-    const ast = parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program;
+    const ast =
+      parseWithOxc(path, text) ??
+      (parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program);
     setParents(ast);
     loaded = { path, ast, index: moduleIndex(ast), text };
   } catch {

@@ -1,0 +1,163 @@
+// The CLI's parser: oxc (native, about twice as fast per file through ESLint as typescript-estree, and a fraction
+// of the garbage), producing the same TS-ESTree shapes the rules are written against. Whenever oxc is not
+// installed for this platform, or reports any syntax error, the file goes to typescript-estree instead, so
+// diagnostics and every borderline syntax behave exactly as in the ESLint plugin (which always uses
+// typescript-estree). `MCP_AUDIT_PARSER=typescript` turns oxc off (for comparing the two).
+import { createRequire } from 'node:module';
+import tsParser from '@typescript-eslint/parser';
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+type OxcLang = 'js' | 'jsx' | 'ts' | 'tsx' | 'dts';
+interface OxcComment {
+  type: 'Line' | 'Block';
+  value: string;
+  start: number;
+  end: number;
+}
+interface OxcResult {
+  program: TSESTree.Program;
+  comments: OxcComment[];
+  errors: Array<{ severity: string }>;
+}
+type ParseSync = (filename: string, text: string, options: Record<string, unknown>) => OxcResult;
+
+const parseSync: ParseSync | null = loadOxc();
+
+function loadOxc(): ParseSync | null {
+  if (process.env.MCP_AUDIT_PARSER === 'typescript') return null;
+  try {
+    // Node ≥ 20.19 loads the ESM package synchronously; a missing native binding throws here.
+    const mod = createRequire(import.meta.url)('oxc-parser') as { parseSync: ParseSync };
+    mod.parseSync('probe.ts', 'let a: number = 1;', {});
+    return mod.parseSync;
+  } catch {
+    return null;
+  }
+}
+
+/** Which parser handles JS/TS files in this process ('oxc' unless unavailable or turned off). */
+export const parserName: 'oxc' | 'typescript-estree' = parseSync ? 'oxc' : 'typescript-estree';
+
+/**
+ * Languages to try, in order. JS files may hold JSX, and (in the wild, and in typescript-estree's lenient reading)
+ * type annotations; a file none of these accepts goes to typescript-estree.
+ */
+function langsFor(path: string): OxcLang[] {
+  if (/\.d\.[mc]?ts$/.test(path)) return ['dts'];
+  if (/\.[mc]?ts$/.test(path)) return ['ts'];
+  if (/\.tsx$/.test(path)) return ['tsx'];
+  return ['jsx', 'ts'];
+}
+
+/** A program with ESLint's `range`, `loc` and `parent` on every node and located comments; null if oxc declines. */
+export function parseWithOxc(path: string, text: string): TSESTree.Program | null {
+  if (!parseSync) return null;
+  for (const lang of langsFor(path)) {
+    let result: OxcResult;
+    try {
+      result = parseSync(path, text, { lang, sourceType: 'module', astType: 'ts', preserveParens: false });
+    } catch {
+      return null;
+    }
+    if (result.errors.length > 0) continue;
+    const ast = result.program;
+    // typescript-estree keeps a `#!` line out of the tree (and out of the comments).
+    delete (ast as { hashbang?: unknown }).hashbang;
+    const pos = positions(text);
+    decorate(ast, null, pos);
+    ast.range = [0, text.length];
+    ast.loc = { start: pos(0), end: pos(text.length) };
+    (ast as { comments?: TSESTree.Comment[] }).comments = result.comments.map(
+      (c) => ({ type: c.type, value: c.value, range: [c.start, c.end], loc: { start: pos(c.start), end: pos(c.end) } }) as TSESTree.Comment,
+    );
+    (ast as { tokens?: TSESTree.Token[] }).tokens = [];
+    return ast;
+  }
+  return null;
+}
+
+type Pos = (offset: number) => TSESTree.Position;
+
+/** Offset → 1-based line and 0-based column, by binary search over line starts (line breaks as ESLint counts them). */
+function positions(text: string): Pos {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  let last = 0;
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    // Nodes come in source order: the previous answer's line is usually right.
+    if (starts[last] <= offset && (last + 1 === starts.length || starts[last + 1] > offset)) lo = hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    last = lo;
+    return { line: lo + 1, column: offset - starts[lo] };
+  };
+}
+
+const NOT_CHILDREN = new Set(['parent', 'loc', 'range']);
+/** Fields oxc sets to null where typescript-estree sets undefined (rules may test them with `=== undefined`). */
+const ABSENT_WHEN_NULL = new Set([
+  'typeAnnotation',
+  'typeArguments',
+  'typeParameters',
+  'returnType',
+  'directive',
+  'accessibility',
+  'superTypeArguments',
+  'constraint',
+  'default',
+]);
+const undefinedWhenNull = (type: string, key: string): boolean =>
+  type === 'TSImportType'
+    ? false
+    : ABSENT_WHEN_NULL.has(key) ||
+      (key === 'body' && type === 'TSDeclareFunction') ||
+      (key === 'value' && type === 'RestElement') ||
+      (type === 'TSMappedType' && (key === 'readonly' || key === 'optional'));
+
+function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): void {
+  const raw = node as unknown as { start: number; end: number; parent: TSESTree.Node | null };
+  raw.parent = parent;
+  node.range = [raw.start, raw.end];
+  node.loc = { start: pos(raw.start), end: pos(raw.end) };
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in node) {
+    if (NOT_CHILDREN.has(key)) continue;
+    const value = fields[key];
+    if (value === null) {
+      if (undefinedWhenNull(node.type, key)) fields[key] = undefined;
+      continue;
+    }
+    if (typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') decorate(child, node, pos);
+    } else if (typeof (value as { type?: unknown }).type === 'string') {
+      decorate(value as TSESTree.Node, node, pos);
+    }
+  }
+}
+
+/** ESLint parser object: oxc with typescript-estree's scope analysis, or typescript-estree itself. */
+export const fastParser: { meta: { name: string; version: string }; parseForESLint(text: string, options?: Record<string, unknown>): unknown } = {
+  meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
+  parseForESLint(text: string, options?: Record<string, unknown>) {
+    const ast = parseWithOxc(String(options?.filePath ?? 'file.ts'), text);
+    if (!ast) return tsParser.parseForESLint(text, options as never);
+    const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
+    (ast as { sourceType: string }).sourceType = sourceType;
+    return { ast, scopeManager: analyze(ast, { sourceType }), visitorKeys };
+  },
+};
