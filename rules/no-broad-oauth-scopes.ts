@@ -74,7 +74,15 @@ export default createRule('no-broad-oauth-scopes', {
     description: 'Over-broad OAuth scopes, wildcard or missing required scopes, echoed scope grants, and admin-level bot or IAM permissions',
     cwe: ['CWE-250', 'CWE-272'],
     owasp: ['MCP02'],
-    keywords: ['scope', 'permission', 'requirebearerauth', 'roles/', 'arn:aws:iam', 'action'],
+    keywords: [
+      'scope',
+      'permission',
+      'requirebearerauth',
+      'roles/',
+      'arn:aws:iam',
+      // an IAM action counts only beside a statement key (IAM_STATEMENT_KEYS)
+      ...['effect', 'resource', 'principal'].map((key) => ({ all: ['action', key] })),
+    ],
     messages: {
       broadScope:
         'Broad {{provider}} {{kind}} `{{scope}}`: {{why}}. Narrower: {{narrower}} ({{docs}}).',

@@ -60,7 +60,7 @@ export default createRule('no-secret-logging', {
     // a log call names a logger object or log function (or is morgan's format)...
     keywords: [...LOGGER_OBJECTS, ...LOG_FUNCTIONS, ...MCP_LOG_CALLS, 'morgan'].map((k) => k.toLowerCase()),
     // ...and what it logs is a credential source, a secret name or a whole request (`req`, `request`, `.headers`)
-    keywordsAlso: [[...CREDENTIAL_SOURCE_KEYWORDS, ...SECRET_NAME_KEYWORDS, ...REQUEST_PARAMS]],
+    keywordsAlso: [[...CREDENTIAL_SOURCE_KEYWORDS, ...SECRET_NAME_KEYWORDS, ...[...REQUEST_PARAMS].map((word) => ({ word }))]],
     messages: {
       logged: '{{what}} (from L{{sourceLine}}) is written to {{where}} at L{{sinkLine}}; it holds credentials. Log a redacted copy or only the fields you need.',
       morgan: 'The access-log format prints the {{header}} header: every request\'s credential ends up in the log.',

@@ -31,17 +31,20 @@ export interface McpAuditMeta {
   /** OWASP MCP Top 10 ids, e.g. ['MCP01']. */
   owasp: string[];
   /**
-   * Lowercase substrings; a file none of which contain is not given to this rule (the prefilter).
-   * An empty list means "every file of the rule's language".
+   * The prefilter: a file in which none of these occur is not given to this rule. A keyword is a lowercase
+   * substring, `{ word }` (a whole word of a name as nameWords splits it: `mac` in `hubMac`, `X_MAC`, not in
+   * `teamAccount`) or `{ all }` (every substring occurs). An empty list means "every file of the rule's language".
    */
-  keywords: string[];
+  keywords: Keyword[];
   /**
-   * Further groups of lowercase substrings, each of which must also occur (one of its words) for the rule to run:
+   * Further groups of keywords, each of which must also occur (one of its keywords) for the rule to run:
    * `keywords: ['console', 'logger']`, `keywordsAlso: [['authorization', 'token']]` = a logging call AND a credential.
    */
-  keywordsAlso?: string[][];
+  keywordsAlso?: Keyword[][];
   severityFacts?: SeverityFacts;
 }
+
+export type Keyword = string | { word: string } | { all: string[] };
 
 export interface RelatedLocation {
   line: number;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { Prefilter } from '../../src/engine/prefilter.js';
+import type { Keyword, McpRuleModule } from '../../src/rule-kit/create-rule.js';
 import plugin from '../../src/plugin/index.js';
 import { classifyCredentialName } from '../../src/rule-kit/secrets.js';
 import { CREDENTIAL_SOURCE_KEYWORDS } from '../../src/rule-kit/sources.js';
@@ -28,7 +29,9 @@ const names = fc.tuple(fc.array(words, { minLength: 1, maxLength: 3 }), fc.const
   if (style === 'kebab') return ws.join('-');
   return style === 'snake' ? ws.join('_') : ws.join('_').toUpperCase();
 });
-const containsOne = (text: string, keywords: readonly string[]) => keywords.some((k) => text.toLowerCase().includes(k));
+/** Does the prefilter, holding only these keywords, let a file through that uses the name (with `word` semantics)? */
+const containsOne = (name: string, keywords: readonly Keyword[]) =>
+  new Prefilter([['t', { meta: { mcpAudit: { keywords } } } as unknown as McpRuleModule]]).select(`if (${name} == x) use(obj.${name});`).has('t');
 
 describe('name keyword tables', () => {
   it('every secret name contains a SECRET_NAME_KEYWORDS entry, every signature name a SIGNATURE_NAME_KEYWORDS one', () => {

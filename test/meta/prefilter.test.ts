@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { Prefilter } from '../../src/engine/prefilter.js';
-import type { McpRuleModule } from '../../src/rule-kit/create-rule.js';
+import type { Keyword, McpRuleModule } from '../../src/rule-kit/create-rule.js';
 import { examplesOf } from '../support/doc-examples.js';
 import { resolve } from 'node:path';
 import { Linter } from 'eslint';
@@ -45,15 +45,19 @@ describe('wherever a rule reports without the prefilter, the prefilter selects i
 });
 
 describe('Prefilter', () => {
-  const rule = (keywords: string[], keywordsAlso?: string[][]) => ({ meta: { mcpAudit: { keywords, keywordsAlso } } }) as unknown as McpRuleModule;
+  const rule = (keywords: Keyword[], keywordsAlso?: Keyword[][]) => ({ meta: { mcpAudit: { keywords, keywordsAlso } } }) as unknown as McpRuleModule;
   const pf = new Prefilter([
     ['any', rule(['token', 'secret'])],
     ['both', rule(['console', 'logger'], [['authorization', 'token']])],
     ['always', rule([])],
+    ['word', rule([{ word: 'mac' }])],
+    ['all', rule([{ all: ['action', 'effect'] }, 'scope'])],
+    ['request', rule(['log'], [[{ word: 'req' }]])],
   ]);
 
   it('selects a rule when one of its keywords occurs, case-insensitively, even inside longer words', () => {
     expect([...pf.select('const X_AUTH_TOKEN = 1')].sort()).toEqual(['always', 'any']);
+    expect([...pf.select('const X_AUTH_TOKEN = 1 // macro')].sort()).toEqual(['always', 'any']);
     expect([...pf.select('nothing here')]).toEqual(['always']);
   });
 
@@ -62,5 +66,20 @@ describe('Prefilter', () => {
     expect(pf.select('console.log(req.headers.Authorization)').has('both')).toBe(true);
     // a keywordsAlso word alone is not enough
     expect(pf.select('const authorization = 1').has('both')).toBe(false);
+  });
+
+  it('counts a word keyword only where a name splits into words (camel humps, _ - . and other separators)', () => {
+    for (const t of ['hubMac', 'x_mac', 'X-HUB-MAC', 'mac', 'const macKey = 1', 'a.mac', "'mac'", 'MAC_KEY', 'getMac()']) {
+      expect(pf.select(t).has('word'), t).toBe(true);
+    }
+    for (const t of ['teamAccount', 'macro', 'HMAC', 'hmac', 'MACKey', 'mac2', 'emacs']) expect(pf.select(t).has('word'), t).toBe(false);
+    expect(pf.select('logger.info(req.headers)').has('request')).toBe(true);
+    expect(pf.select("logger.info(require('x'))").has('request')).toBe(false);
+  });
+
+  it('needs every part of an all keyword, or another keyword', () => {
+    expect(pf.select('dispatch(action)').has('all')).toBe(false);
+    expect(pf.select('{ Effect: "Allow", Action: "s3:*" }').has('all')).toBe(true);
+    expect(pf.select('const scope = 1').has('all')).toBe(true);
   });
 });

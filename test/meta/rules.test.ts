@@ -23,7 +23,8 @@ describe('every rule has its rule file, test and doc under the same id', () => {
     expect(isSeverity(meta.mcpAudit.severity)).toBe(true);
     expect(meta.mcpAudit.description.length).toBeGreaterThan(10);
     expect(meta.mcpAudit.cwe.length + meta.mcpAudit.owasp.length).toBeGreaterThan(0);
-    expect(meta.mcpAudit.keywords.every((k) => k === k.toLowerCase())).toBe(true);
+    const texts = [...meta.mcpAudit.keywords, ...(meta.mcpAudit.keywordsAlso ?? []).flat()].flatMap((k) => (typeof k === 'string' ? [k] : 'word' in k ? [k.word] : k.all));
+    expect(texts.every((k) => k === k.toLowerCase())).toBe(true);
   });
   it('the README lists every rule with a link to its doc', () => {
     const readme = readFileSync('README.md', 'utf8');

@@ -1,3 +1,4 @@
+import type { Keyword } from '../create-rule.js';
 /**
  * Names that decide whether code verifies a credential or only looks at it. Shared by the identity and token rules.
  */
@@ -69,8 +70,8 @@ export function isSignatureName(name: string): boolean {
   return nameWords(name).some((w) => MAC_WORDS.has(w));
 }
 
-/** Lowercase substrings one of which every signature name contains (keyword prefilters). */
-export const SIGNATURE_NAME_KEYWORDS: readonly string[] = [...MAC_WORDS];
+/** Words one of which every signature name has (keyword prefilters: `mac` in `hubMac`, not in `teamAccount`). */
+export const SIGNATURE_NAME_KEYWORDS: readonly Keyword[] = [...MAC_WORDS].map((word) => ({ word }));
 
 /** Functions whose output is a redacted copy of their input. */
 export const REDACTION_CALL = /redact|mask|sanitize|scrub|omit|censor|strip/i;
