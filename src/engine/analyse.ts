@@ -22,6 +22,12 @@ export interface FileJob {
   facts: FileFacts;
 }
 
+/** A file the prefilter kept: its text and the rules to run on it. Plain data. */
+export interface LintJob extends FileJob {
+  text: string;
+  ruleIds: string[];
+}
+
 /** What analysing one file produced. Plain data. */
 export interface FileResult {
   findings: Finding[];
@@ -52,17 +58,29 @@ export class FileAnalyser {
   }
 
   analyse(job: FileJob): FileResult {
+    const t = this.triage(job);
+    return 'result' in t ? t.result : this.lint(t);
+  }
+
+  /** Reads the file and asks the prefilter: a finished result (skipped, unreadable, no rule applies) or a LintJob. */
+  triage(job: FileJob): { result: FileResult } | LintJob {
     const diagnostics: Diagnostic[] = [];
-    const file: DiscoveredFile = { abs: job.abs, rel: job.rel };
-    const none = { findings: [], suppressed: [], diagnostics, parsed: false };
-    const text = readText(file, this.init.maxFileSize, diagnostics);
+    const none = { result: { findings: [], suppressed: [], diagnostics, parsed: false } };
+    const text = readText(job, this.init.maxFileSize, diagnostics);
     if (text === null) return none;
     if (job.lang === 'js' && looksMinified(text)) {
-      diagnostics.push({ file: file.rel, kind: 'minified', message: 'looks like a minified bundle; skipped' });
+      diagnostics.push({ file: job.rel, kind: 'minified', message: 'looks like a minified bundle; skipped' });
       return none;
     }
-    const result = this.runner.lint(file, job.lang, text, job.facts, this.init.project, diagnostics);
-    return result ? { ...result, diagnostics, parsed: true } : none;
+    const ruleIds = this.runner.select(job.lang, text);
+    return ruleIds.length === 0 ? none : { ...job, text, ruleIds };
+  }
+
+  lint(job: LintJob): FileResult {
+    const diagnostics: Diagnostic[] = [];
+    const file: DiscoveredFile = { abs: job.abs, rel: job.rel };
+    const result = this.runner.lint(file, job.lang, job.text, job.ruleIds, job.facts, this.init.project, diagnostics);
+    return { findings: result?.findings ?? [], suppressed: result?.suppressed ?? [], diagnostics, parsed: result !== null };
   }
 }
 
@@ -113,16 +131,20 @@ class LintRunner {
     return cfg;
   }
 
+  /** Ids of the rules the prefilter keeps for this text, sorted. */
+  select(lang: RuleLanguage, text: string): string[] {
+    return [...this.prefilters.get(lang)!.select(text)].sort();
+  }
+
   lint(
     file: DiscoveredFile,
     lang: RuleLanguage,
     text: string,
+    ids: string[],
     facts: FileFacts,
     project: ProjectConfig,
     diagnostics: Diagnostic[],
   ): { findings: Finding[]; suppressed: Finding[] } | null {
-    const ids = [...this.prefilters.get(lang)!.select(text)].sort();
-    if (ids.length === 0) return null;
     const config = this.configFor(lang, ids);
     if (!config) return null;
     let messages: Linter.LintMessage[];

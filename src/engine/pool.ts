@@ -1,9 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalyserInit, FileJob, FileResult } from './analyse.js';
+import type { AnalyserInit, FileResult, LintJob } from './analyse.js';
 
-/** Below this many files a pool costs more (thread start-up, rule loading) than it saves. */
-export const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * Below this much source text to lint (after the prefilter) a pool costs more than it saves: each thread loads
+ * ESLint and the rules and builds its own model caches (measured with `npm run bench`).
+ */
+export const MIN_BYTES_FOR_WORKERS = 4_000_000;
 
 /** Workers need the compiled worker module; under a TS test runner the engine runs in-process instead. */
 export function workerModuleUrl(): URL | null {
@@ -20,7 +23,7 @@ export function defaultWorkerCount(): number {
  * hold back a whole share. Results come back in job order.
  */
 export async function analyseInWorkers(
-  jobs: FileJob[],
+  jobs: LintJob[],
   init: AnalyserInit,
   count: number,
   onProgress?: (done: number, total: number) => void,

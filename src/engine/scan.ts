@@ -6,14 +6,14 @@ import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
 import { CONFIG_FILES, JS_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
-import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult } from './analyse.js';
+import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult, type LintJob } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { discoverFiles, toRel } from './discover.js';
 import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
 import { readText } from './read.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
-import { analyseInWorkers, defaultWorkerCount, MIN_FILES_FOR_WORKERS, workerModuleUrl } from './pool.js';
+import { analyseInWorkers, defaultWorkerCount, MIN_BYTES_FOR_WORKERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
 import { isTestPath } from './severity-policy.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
@@ -126,12 +126,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     });
   } else jobs.forEach((_, i) => pending.push(i));
 
-  const todo = pending.map((i) => jobs[i]);
-  const workerCount = options.workers ?? defaultWorkerCount();
-  const fresh =
-    workerCount > 1 && todo.length >= (options.workers ? 1 : MIN_FILES_FOR_WORKERS) && workerModuleUrl()
-      ? await analyseInWorkers(todo, init, workerCount, options.onProgress)
-      : analyseHere(todo, init, options.onProgress);
+  const fresh = await analyseJobs(
+    pending.map((i) => jobs[i]),
+    init,
+    options.workers,
+    options.onProgress,
+  );
   pending.forEach((jobIndex, k) => {
     results[jobIndex] = fresh[k];
     cache?.set(jobs[jobIndex].rel, keys[jobIndex], fresh[k]);
@@ -181,12 +181,42 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 
-function analyseHere(jobs: FileJob[], init: AnalyserInit, onProgress?: (done: number, total: number) => void): FileResult[] {
+/**
+ * Reads and prefilters every file here, then lints the files some rule wants: on this thread, or on a worker pool
+ * when their text is big enough to pay for the threads' start-up (or when `--workers` asks for one).
+ */
+async function analyseJobs(
+  jobs: FileJob[],
+  init: AnalyserInit,
+  workers: number | undefined,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FileResult[]> {
   const analyser = new FileAnalyser(init);
-  return jobs.map((job, i) => {
-    onProgress?.(i, jobs.length);
-    return analyser.analyse(job);
+  const results: FileResult[] = new Array(jobs.length);
+  const toLint: LintJob[] = [];
+  const at: number[] = [];
+  let bytes = 0;
+  jobs.forEach((job, i) => {
+    const t = analyser.triage(job);
+    if ('result' in t) results[i] = t.result;
+    else {
+      toLint.push(t);
+      at.push(i);
+      bytes += t.text.length;
+    }
   });
+  const skipped = jobs.length - toLint.length;
+  const progress = onProgress && ((done: number) => onProgress(skipped + done, jobs.length));
+  const count = workers ?? defaultWorkerCount();
+  const pool = count > 1 && toLint.length > 0 && (workers !== undefined || bytes >= MIN_BYTES_FOR_WORKERS) && workerModuleUrl();
+  const linted = pool
+    ? await analyseInWorkers(toLint, init, count, progress)
+    : toLint.map((job, k) => {
+        progress?.(k);
+        return analyser.lint(job);
+      });
+  at.forEach((i, k) => (results[i] = linted[k]));
+  return results;
 }
 
 function defaultCacheDir(root: string): string {
