@@ -53,30 +53,68 @@ function langsFor(path: string): OxcLang[] {
 
 /** A program with ESLint's `range`, `loc` and `parent` on every node and located comments; null if oxc declines. */
 export function parseWithOxc(path: string, text: string): TSESTree.Program | null {
-  if (!parseSync) return null;
+  if (!parseSync || !shallowEnough(text)) return null;
   for (const lang of langsFor(path)) {
-    let result: OxcResult;
     try {
-      result = parseSync(path, text, { lang, sourceType: 'module', astType: 'ts', preserveParens: false });
+      const result = parseSync(path, text, { lang, sourceType: 'module', astType: 'ts', preserveParens: false });
+      if (result.errors.length > 0) continue;
+      return toEslintTree(result, text);
     } catch {
+      // A JS-side stack overflow on a deep tree (JSON.parse, decorate): typescript-estree decides.
       return null;
     }
-    if (result.errors.length > 0) continue;
-    const ast = result.program;
-    // typescript-estree keeps a `#!` line out of the tree (and out of the comments).
-    delete (ast as { hashbang?: unknown }).hashbang;
-    const pos = positions(text);
-    decorate(ast, null, pos);
-    ast.range = [0, text.length];
-    ast.loc = { start: pos(0), end: pos(text.length) };
-    (ast as { comments?: TSESTree.Comment[] }).comments = result.comments.map(
-      (c) => ({ type: c.type, value: c.value, range: [c.start, c.end], loc: { start: pos(c.start), end: pos(c.end) } }) as TSESTree.Comment,
-    );
-    (ast as { tokens?: TSESTree.Token[] }).tokens = [];
-    return ast;
   }
   return null;
 }
+
+function toEslintTree(result: OxcResult, text: string): TSESTree.Program {
+  const ast = result.program;
+  // typescript-estree keeps a `#!` line out of the tree (and out of the comments).
+  delete (ast as { hashbang?: unknown }).hashbang;
+  const pos = positions(text);
+  decorate(ast, null, pos);
+  ast.range = [0, text.length];
+  ast.loc = { start: pos(0), end: pos(text.length) };
+  (ast as { comments?: TSESTree.Comment[] }).comments = result.comments.map(
+    (c) => ({ type: c.type, value: c.value, range: [c.start, c.end], loc: { start: pos(c.start), end: pos(c.end) } }) as TSESTree.Comment,
+  );
+  (ast as { tokens?: TSESTree.Token[] }).tokens = [];
+  return ast;
+}
+
+/** Nesting beyond these goes to typescript-estree (which reports it as a diagnostic). */
+const MAX_BRACKET_DEPTH = 1000;
+const MAX_CHAIN = 4000;
+
+/**
+ * oxc's native parser overflows its stack, and kills the process (SIGSEGV), on deeply nested input: about 10,000
+ * open brackets, or long unbroken chains of prefix and right-associative operators (`!!!…`, `a ? b : a ? …`,
+ * `new new …`). One pass bounds both, conservatively: bracket depth, and operators plus word ends counted since
+ * the last `;`, `,`, `{` or `}` (flat lists and object literals reset it; real code stays far below either bound).
+ */
+export function shallowEnough(text: string): boolean {
+  let depth = 0;
+  let chain = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > MAX_BRACKET_DEPTH) return false;
+      if (c === 123) chain = 0;
+    } else if (c === 41 || c === 93 || c === 125) {
+      if (depth > 0) depth--;
+      if (c === 125) chain = 0;
+    } else if (c === 59 || c === 44) chain = 0;
+    else if (CHAIN_CHARS[c] === 1 || ((c === 32 || c === 10 || c === 9) && i > 0 && WORD_END[text.charCodeAt(i - 1)] === 1)) {
+      if (++chain > MAX_CHAIN) return false;
+    }
+  }
+  return true;
+}
+
+const CHAIN_CHARS = new Uint8Array(128);
+for (const ch of '!?=-+~*&|<>:/%^@.') CHAIN_CHARS[ch.charCodeAt(0)] = 1;
+const WORD_END = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$') WORD_END[ch.charCodeAt(0)] = 1;
 
 type Pos = (offset: number) => TSESTree.Position;
 

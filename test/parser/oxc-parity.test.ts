@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { globby } from 'globby';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fastParser, parserName, parseWithOxc } from '../../src/parser/index.js';
+import { fastParser, parserName, parseWithOxc, shallowEnough } from '../../src/parser/index.js';
 // @ts-expect-error: plain JS module without types (the bench corpus generator)
 import { generateCorpus } from '../../scripts/bench-corpus.mjs';
 
@@ -89,6 +89,26 @@ describe('oxc parser adapter', () => {
     ['JSX in a .js file', 'c.js', 'export const C = () => <div className="x">{items.map((i) => <span key={i} />)}</div>;\n'],
   ])('matches on %s', (_name, file, text) => {
     expect(compareFile(file, text)).toEqual({ parsed: true, diffs: [] });
+  });
+
+  // Each of these kills the process with SIGSEGV inside oxc's native parser (measured with oxc-parser 0.154 at
+  // 10,000-100,000 levels); the guard must hand them to typescript-estree before oxc sees them.
+  it.each([
+    ['brackets', `x = ${'('.repeat(20_000)}a${')'.repeat(20_000)};`],
+    ['unclosed objects', `const x = ${'{ a: [\n'.repeat(6_000)}`],
+    ['negations', `x = ${'!'.repeat(100_000)}a;`],
+    ['ternaries', `x = ${'a ? b : '.repeat(100_000)}c;`],
+    ['new chains', `x = ${'new '.repeat(100_000)}A;`],
+    ['awaits', `async function f() { ${'await '.repeat(100_000)}1 }`],
+  ])('declines input nested deeply enough to crash oxc: %s', (_name, text) => {
+    expect(shallowEnough(text)).toBe(false);
+    expect(parseWithOxc('deep.ts', text)).toBeNull();
+  });
+
+  it('keeps big flat code on oxc (long lists and object literals reset the chain count)', () => {
+    const table = `export const t = {\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: -${i} + a.b?.c ?? 'x',`).join('\n')}\n};\n`;
+    expect(shallowEnough(table)).toBe(true);
+    expect(parseWithOxc('table.ts', table)).not.toBeNull();
   });
 
   it('hands a file with a syntax error to typescript-estree, so diagnostics are the plugin\'s', () => {
