@@ -48,18 +48,13 @@ export interface AnalyserInit {
 /** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
 const MINIFIED_AVG_LINE = 1000;
 
-/** Reads, checks and lints one file at a time; one per thread (it owns an ESLint Linter and rule caches). */
+/** Reads and prefilters files (triage), lints the kept ones; one per thread (it owns an ESLint Linter and rule caches). */
 export class FileAnalyser {
   private readonly runner: LintRunner;
 
   constructor(private readonly init: AnalyserInit) {
     const enabled = init.enabledRuleIds.map((id) => [id, allRules[id]] as [string, McpRuleModule]);
     this.runner = new LintRunner(init.root, enabled);
-  }
-
-  analyse(job: FileJob): FileResult {
-    const t = this.triage(job);
-    return 'result' in t ? t.result : this.lint(t);
   }
 
   /** Reads the file and asks the prefilter: a finished result (skipped, unreadable, no rule applies) or a LintJob. */

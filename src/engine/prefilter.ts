@@ -65,7 +65,7 @@ export class Prefilter {
   }
 
   /** Keys of every term that occurs in `text`, in one pass of one regex. */
-  found(text: string): Set<string> {
+  private found(text: string): Set<string> {
     const found = new Set<string>();
     if (!this.regex) return found;
     const lower = text.toLowerCase();

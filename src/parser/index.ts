@@ -164,7 +164,7 @@ const undefinedWhenNull = (type: string, key: string): boolean =>
     : ABSENT_WHEN_NULL.has(key) ||
       (key === 'body' && type === 'TSDeclareFunction') ||
       (key === 'value' && type === 'RestElement') ||
-      (type === 'TSMappedType' && (key === 'readonly' || key === 'optional'));
+      (key === 'readonly' && type === 'TSMappedType');
 
 function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): void {
   const raw = node as unknown as { start: number; end: number; parent: TSESTree.Node | null };
