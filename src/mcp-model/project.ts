@@ -2,9 +2,9 @@
 // cached by absolute path. Only files inside the importing file's package (nearest package.json) are read.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/types';
 import { parseWithOxc } from '../parser/index.js';
+import { typescriptParser } from '../parser/typescript.js';
 import { setParents } from './ast.js';
 import { moduleIndex, type ModuleIndex } from './module-index.js';
 
@@ -85,7 +85,7 @@ export function parseModule(path: string, text: string): LoadedModule | null {
   try {
     const ast =
       parseWithOxc(path, text) ??
-      (parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program);
+      (typescriptParser.parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: /\.[jt]sx$/.test(path) }) as TSESTree.Program);
     setParents(ast);
     loaded = { path, ast, index: moduleIndex(ast), text };
   } catch {

@@ -4,10 +4,10 @@
 // diagnostics and every borderline syntax behave exactly as in the ESLint plugin (which always uses
 // typescript-estree). `MCP_AUDIT_PARSER=typescript` turns oxc off (for comparing the two).
 import { createRequire } from 'node:module';
-import tsParser from '@typescript-eslint/parser';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { typescriptParser } from './typescript.js';
 
 type OxcLang = 'js' | 'jsx' | 'ts' | 'tsx' | 'dts';
 interface OxcComment {
@@ -193,7 +193,7 @@ export const fastParser: { meta: { name: string; version: string }; parseForESLi
   meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
   parseForESLint(text: string, options?: Record<string, unknown>) {
     const ast = parseWithOxc(String(options?.filePath ?? 'file.ts'), text);
-    if (!ast) return tsParser.parseForESLint(text, options as never);
+    if (!ast) return typescriptParser.parseForESLint(text, options as never);
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
     (ast as { sourceType: string }).sourceType = sourceType;
     return { ast, scopeManager: analyze(ast, { sourceType }), visitorKeys };

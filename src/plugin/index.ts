@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import { rules } from '../../rules/index.js';
+import { typescriptParser } from '../parser/typescript.js';
 import { VERSION } from '../version.js';
 import { CONFIG_FILES, JS_FILES } from './files.js';
 import { atLeast } from '../rule-kit/severity.js';
@@ -34,7 +34,7 @@ export function languageBase(language: RuleLanguage): Linter.Config | null {
     return {
       files: JS_FILES,
       plugins,
-      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+      languageOptions: { parser: typescriptParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
     };
   }
   if (CONFIG_FILES.length === 0 || !plugin.languages['mcp-config']) return null;
