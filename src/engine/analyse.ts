@@ -7,6 +7,7 @@ import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { fastParser } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
+import { normalizedConfigs } from './eslint-config.js';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
@@ -111,16 +112,19 @@ class LintRunner {
     if (!cfg) {
       const base = languageBase(lang);
       if (!base) return null;
-      cfg = [
-        {
-          ...base,
-          // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
-          ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
-          settings: { mcpAudit: { collect: true } },
-          linterOptions: { reportUnusedDisableDirectives: 'off' },
-          rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
-        },
-      ];
+      cfg = normalizedConfigs(
+        [
+          {
+            ...base,
+            // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
+            ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
+            settings: { mcpAudit: { collect: true } },
+            linterOptions: { reportUnusedDisableDirectives: 'off' },
+            rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
+          },
+        ],
+        this.root,
+      );
       this.configs.set(key, cfg);
     }
     return cfg;

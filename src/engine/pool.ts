@@ -3,10 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyserInit, FileResult, LintJob } from './analyse.js';
 
 /**
- * Below this much source text to lint (after the prefilter) a pool costs more than it saves: each thread loads
- * ESLint and the rules and builds its own model caches (measured with `npm run bench`).
+ * Below this much source text to lint (after the prefilter) helpers cost more than they save: each first loads
+ * ESLint and the rules and builds its own model caches, and on 2 cores this thread's garbage collector already
+ * keeps the second core half busy (`npm run bench`: no gain at 2.1 MB, 20-25% at 21 MB).
  */
-export const MIN_BYTES_FOR_WORKERS = 4_000_000;
+export const MIN_BYTES_FOR_HELPERS = 4_000_000;
 
 /** Workers need the compiled worker module; under a TS test runner the engine runs in-process instead. */
 export function workerModuleUrl(): URL | null {
@@ -14,58 +15,128 @@ export function workerModuleUrl(): URL | null {
   return import.meta.url.endsWith('.js') ? url : null;
 }
 
-export function defaultWorkerCount(): number {
+/** Threads that analyse by default: one per core (this one included), at most 8. */
+export function defaultThreadCount(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/**
- * Analyse jobs on `count` worker threads, handing out small batches as threads free up, so a few slow files do not
- * hold back a whole share. Results come back in job order.
- */
-export async function analyseInWorkers(
-  jobs: LintJob[],
-  init: AnalyserInit,
-  count: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<FileResult[]> {
-  const url = workerModuleUrl();
-  if (!url) throw new Error('worker threads need the built engine');
-  const results: FileResult[] = new Array(jobs.length);
-  const batchSize = Math.max(4, Math.min(32, Math.ceil(jobs.length / (count * 8))));
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / batchSize)) }, () => new Worker(url, { workerData: init }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolveWorker, reject) => {
-            let start = 0;
-            const send = () => {
-              if (next >= jobs.length) {
-                resolveWorker();
-                return;
-              }
-              start = next;
-              next = Math.min(jobs.length, next + batchSize);
-              worker.postMessage(jobs.slice(start, next));
-            };
-            worker.on('message', (batch: FileResult[]) => {
-              batch.forEach((r, i) => (results[start + i] = r));
-              done += batch.length;
-              onProgress?.(done, jobs.length);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0 && next < jobs.length) reject(new Error(`analysis worker stopped (exit ${code})`));
-            });
-            send();
-          }),
-      ),
+/** Files per batch handed to a helper; it always holds two, so it never waits for this thread between batches. */
+const BATCH = 8;
+/** This thread lints for at most this long before it lets helpers' messages in. */
+const SLICE_MS = 15;
+
+type Message = { kind: 'ready' } | { kind: 'done'; batch: number; results: FileResult[] };
+
+/** Helper threads that lint beside this one; each asks for work once it has loaded ESLint and the rules. */
+export class LintHelpers {
+  private readonly workers: Worker[];
+  private readonly ready: Promise<Worker>[];
+
+  constructor(count: number, init: AnalyserInit) {
+    const url = workerModuleUrl();
+    if (!url) throw new Error('helper threads need the built engine');
+    this.workers = Array.from({ length: count }, () => new Worker(url, { workerData: init }));
+    this.ready = this.workers.map(
+      (w) =>
+        new Promise<Worker>((resolve, reject) => {
+          w.once('message', () => resolve(w));
+          w.once('error', reject);
+        }),
     );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // A helper that fails while nobody waits for it (the scan ended first) is no error of the scan.
+    for (const r of this.ready) r.catch(() => undefined);
   }
-  return results;
+
+  /**
+   * Lints `jobs` on the helpers and, when `lintHere` is given, on this thread too: this thread takes files one at
+   * a time from the same queue, helpers take batches as they free up, so the work balances itself (a helper still
+   * loading when the queue runs dry simply gets nothing). A helper that fails has its files linted here.
+   * Results come back in job order.
+   */
+  async lint(jobs: LintJob[], lintHere: ((job: LintJob) => FileResult) | null, onProgress?: (done: number) => void): Promise<FileResult[]> {
+    const results: FileResult[] = new Array(jobs.length);
+    let next = 0;
+    let done = 0;
+    const finish = (i: number, r: FileResult) => {
+      results[i] = r;
+      onProgress?.(++done);
+    };
+    const orphans: number[] = [];
+    const helpers = this.ready.map((ready) => this.feed(ready, jobs, () => take(), finish, orphans));
+    const take = (): number[] => {
+      const at = Array.from({ length: Math.min(BATCH, jobs.length - next) }, (_, k) => next + k);
+      next += at.length;
+      return at;
+    };
+    if (lintHere) {
+      for (;;) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        while (next < jobs.length && performance.now() < sliceEnd) {
+          const i = next++;
+          finish(i, lintHere(jobs[i]));
+        }
+        if (next >= jobs.length) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    await Promise.all(helpers);
+    for (const i of orphans) {
+      if (!lintHere) throw new Error('an analysis thread failed');
+      finish(i, lintHere(jobs[i]));
+    }
+    return results;
+  }
+
+  private async feed(
+    ready: Promise<Worker>,
+    jobs: LintJob[],
+    take: () => number[],
+    finish: (i: number, r: FileResult) => void,
+    orphans: number[],
+  ): Promise<void> {
+    let worker: Worker;
+    try {
+      worker = await ready;
+    } catch {
+      return; // never started: this thread (or the other helpers) lint everything
+    }
+    const inFlight = new Map<number, number[]>();
+    let id = 0;
+    await new Promise<void>((resolve) => {
+      const send = () => {
+        const at = take();
+        if (at.length === 0) return;
+        inFlight.set(++id, at);
+        worker.postMessage({ batch: id, jobs: at.map((i) => jobs[i]) });
+      };
+      const fail = () => {
+        for (const at of inFlight.values()) orphans.push(...at);
+        inFlight.clear();
+        worker.off('message', onMessage);
+        resolve();
+      };
+      const onMessage = (m: Message) => {
+        if (m.kind !== 'done') return;
+        const at = inFlight.get(m.batch)!;
+        inFlight.delete(m.batch);
+        m.results.forEach((r, k) => finish(at[k], r));
+        send();
+        if (inFlight.size === 0) {
+          worker.off('message', onMessage);
+          resolve();
+        }
+      };
+      worker.on('message', onMessage);
+      worker.once('error', fail);
+      worker.once('exit', fail);
+      send();
+      send();
+      if (inFlight.size === 0) resolve();
+    });
+  }
+
+  /** Stops every helper (loaded or not); call once the scan no longer needs them. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

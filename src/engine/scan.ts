@@ -13,7 +13,7 @@ import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
 import { readText } from './read.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
-import { analyseInWorkers, defaultWorkerCount, MIN_BYTES_FOR_WORKERS, workerModuleUrl } from './pool.js';
+import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
 import { isTestPath } from './severity-policy.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
@@ -44,8 +44,8 @@ export interface ScanOptions {
    */
   cache?: boolean | string;
   /**
-   * Worker threads for analysis: 0 or 1 = in this thread; default = one per core when there are enough files
-   * (and the engine runs from its build).
+   * Threads that analyse, this one included: 0 or 1 = this thread only; default = one per core when there are
+   * enough files (and the engine runs from its build).
    */
   workers?: number;
 }
@@ -182,8 +182,9 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 
 /**
- * Reads and prefilters every file here, then lints the files some rule wants: on this thread, or on a worker pool
- * when their text is big enough to pay for the threads' start-up (or when `--workers` asks for one).
+ * Reads and prefilters every file here, then lints the files some rule wants: on this thread, joined by helper
+ * threads (one per further core) when the kept text is big enough to pay for their start-up, or when `--workers`
+ * asks for them.
  */
 async function analyseJobs(
   jobs: FileJob[],
@@ -207,15 +208,21 @@ async function analyseJobs(
   });
   const skipped = jobs.length - toLint.length;
   const progress = onProgress && ((done: number) => onProgress(skipped + done, jobs.length));
-  const count = workers ?? defaultWorkerCount();
-  const pool = count > 1 && toLint.length > 0 && (workers !== undefined || bytes >= MIN_BYTES_FOR_WORKERS) && workerModuleUrl();
-  const linted = pool
-    ? await analyseInWorkers(toLint, init, count, progress)
-    : toLint.map((job, k) => {
-        progress?.(k);
-        return analyser.lint(job);
-      });
-  at.forEach((i, k) => (results[i] = linted[k]));
+  const threads = workers ?? defaultThreadCount();
+  const wanted = threads > 1 && toLint.length > 0 && (workers !== undefined || bytes >= MIN_BYTES_FOR_HELPERS);
+  const helpers = wanted && workerModuleUrl() ? new LintHelpers(threads - 1, init) : null;
+  const lintHere = (job: LintJob) => analyser.lint(job);
+  try {
+    const linted = helpers
+      ? await helpers.lint(toLint, lintHere, progress)
+      : toLint.map((job, k) => {
+          progress?.(k);
+          return lintHere(job);
+        });
+    at.forEach((i, k) => (results[i] = linted[k]));
+  } finally {
+    await helpers?.close();
+  }
   return results;
 }
 
