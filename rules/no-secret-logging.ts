@@ -1,7 +1,7 @@
 import type { Scope } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
-import { anyOf, calleeName, flowOf, lineOf, memberChain, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
+import { anyOf, calleeName, flowOf, lineOf, memberChain, someNode, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, isHeaderBag, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
 import { isSecretName, REDACTION_CALL, SECRET_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 import { logKind } from '../src/rule-kit/sinks.js';
@@ -61,6 +61,8 @@ export default createRule('no-secret-logging', {
     keywords: [...LOGGER_OBJECTS, ...LOG_FUNCTIONS, ...MCP_LOG_CALLS, 'morgan'].map((k) => k.toLowerCase()),
     // ...and what it logs is a credential source, a secret name or a whole request (`req`, `request`, `.headers`)
     keywordsAlso: [[...CREDENTIAL_SOURCE_KEYWORDS, ...SECRET_NAME_KEYWORDS, ...[...REQUEST_PARAMS].map((word) => ({ word }))]],
+    // every report is at a log call or a morgan format: a file with neither (`const log = db.log.find(req.id)`) has nothing
+    treeGate: (program) => someNode(program as Node, (n) => n.type === 'CallExpression' && (calleeName(n) === 'morgan' || logKind(n) !== null)),
     messages: {
       logged: '{{what}} (from L{{sourceLine}}) is written to {{where}} at L{{sinkLine}}; it holds credentials. Log a redacted copy or only the fields you need.',
       morgan: 'The access-log format prints the {{header}} header: every request\'s credential ends up in the log.',

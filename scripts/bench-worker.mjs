@@ -1,5 +1,5 @@
 // One measured task per process, so each gets its own wall time and peak RSS. Prints one JSON line.
-// Usage: node scripts/bench-worker.mjs <mcp-audit|mcp-audit-1|eslint-parse|eslint-parse-oxc|secretlint> <dir>
+// Usage: node scripts/bench-worker.mjs <mcp-audit|mcp-audit-1|eslint-parse|eslint-parse-oxc|read-files|secretlint> <dir>
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -38,6 +38,15 @@ if (task === 'mcp-audit' || task === 'mcp-audit-1') {
   }
   if (unmatched) throw new Error(`${unmatched} files were not parsed (no matching configuration)`);
   extra = { files: files.length, parsed: files.length, parseErrors: fatal };
+} else if (task === 'read-files') {
+  // The floor under any tool that reads these files in Node: find them (globby, as mcp-audit and secretlint do)
+  // and read each one, nothing else.
+  const { globby } = await import('globby');
+  const { JS_FILES } = await import('../dist/src/plugin/files.js');
+  const files = await globby(JS_FILES, { cwd: root, absolute: true });
+  let bytes = 0;
+  for (const f of files) bytes += readFileSync(f, 'utf8').length;
+  extra = { files: files.length, parsed: 0, bytes };
 } else if (task === 'secretlint') {
   // The peer a user would pick for secrets: secretlint's recommended preset, through its node API (what its CLI
   // runs), on the same files (JS_FILES; the corpus holds nothing else). Its findings are masked by secretlint.

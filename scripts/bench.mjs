@@ -2,8 +2,9 @@
 // (secretlint with its recommended preset) and ESLint-parse-only (the floor) on the same files, each in its own
 // process, in one run. Prints wall time, files/s, peak RSS and the ratios to mcp-audit.
 // Options: --files N (default 1500), --runs N (default 3; the median is reported)
-// Rows: mcp-audit as `scan` runs it, mcp-audit on one thread, secretlint, and two floors (ESLint parsing alone with
-// the plugin's parser and with the CLI's), so the ratios say what is left to gain where.
+// Rows: mcp-audit as `scan` runs it, mcp-audit on one thread, secretlint, and three floors (ESLint parsing alone with
+// the plugin's parser and with the CLI's; finding and reading the files alone), so the ratios say what is left to
+// gain where.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ const NOTES = {
   secretlint: (r) => `${r.findings} findings; recommended preset`,
   'eslint-parse': () => 'floor: ESLint parse only, no rules, typescript-estree (the ESLint plugin\'s parser)',
   'eslint-parse-oxc': () => 'floor: ESLint parse only, no rules, oxc (the CLI\'s parser)',
+  'read-files': () => 'floor: find and read the files, nothing else (what any Node tool pays)',
 };
 const rows = Object.keys(NOTES).map(measure);
 const pad = (s, n) => String(s).padEnd(n);

@@ -5,7 +5,7 @@ import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLa
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
-import { fastParser } from '../parser/index.js';
+import { fastParser, parseAhead } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
 import { normalizedConfigs } from './eslint-config.js';
 import { FingerprintBuilder } from './fingerprint.js';
@@ -135,6 +135,24 @@ class LintRunner {
     return [...this.prefilters.get(lang)!.select(text)].sort();
   }
 
+  /**
+   * The prefilter's second stage: of the selected rules, those whose tree gate (if they have one) passes. The tree
+   * is parsed only when some selected rule has a gate, and ESLint then lints that same tree.
+   */
+  private passGates(path: string, text: string, ids: string[]): string[] {
+    const gates = ids.map((id) => this.rulesById.get(id)?.meta.mcpAudit.treeGate);
+    if (!gates.some(Boolean)) return ids;
+    const program = parseAhead(path, text);
+    if (!program) return ids;
+    return ids.filter((_, i) => {
+      try {
+        return gates[i]?.(program) ?? true;
+      } catch {
+        return true; // a gate that fails decides nothing: the rule runs
+      }
+    });
+  }
+
   lint(
     file: DiscoveredFile,
     lang: RuleLanguage,
@@ -144,7 +162,9 @@ class LintRunner {
     project: ProjectConfig,
     diagnostics: Diagnostic[],
   ): { findings: Finding[]; suppressed: Finding[] } | null {
-    const config = this.configFor(lang, ids);
+    const wanted = lang === 'js' ? this.passGates(file.abs, text, ids) : ids;
+    if (wanted.length === 0) return null;
+    const config = this.configFor(lang, wanted);
     if (!config) return null;
     let messages: Linter.LintMessage[];
     let suppressedMessages: Linter.SuppressedLintMessage[];

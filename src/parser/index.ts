@@ -188,11 +188,26 @@ function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): 
   }
 }
 
+/** A tree parsed ahead of ESLint (for the prefilter's tree gates), handed once to ESLint's parse of the same text. */
+let ahead: { path: string; text: string; ast: TSESTree.Program } | null = null;
+
+/**
+ * Parses `text` with oxc for a look before linting; the next `fastParser` parse of the same path and text gets
+ * this very tree instead of parsing again. Null when oxc declines (ESLint's parse then falls back as usual).
+ */
+export function parseAhead(path: string, text: string): TSESTree.Program | null {
+  const ast = parseWithOxc(path, text);
+  ahead = ast ? { path, text, ast } : null;
+  return ast;
+}
+
 /** ESLint parser object: oxc with typescript-estree's scope analysis, or typescript-estree itself. */
 export const fastParser: { meta: { name: string; version: string }; parseForESLint(text: string, options?: Record<string, unknown>): unknown } = {
   meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
   parseForESLint(text: string, options?: Record<string, unknown>) {
-    const ast = parseWithOxc(String(options?.filePath ?? 'file.ts'), text);
+    const path = String(options?.filePath ?? 'file.ts');
+    const ast = ahead && ahead.path === path && ahead.text === text ? ahead.ast : parseWithOxc(path, text);
+    ahead = null;
     if (!ast) return typescriptParser.parseForESLint(text, options as never);
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
     (ast as { sourceType: string }).sourceType = sourceType;

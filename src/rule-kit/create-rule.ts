@@ -41,6 +41,13 @@ export interface McpAuditMeta {
    * `keywords: ['console', 'logger']`, `keywordsAlso: [['authorization', 'token']]` = a logging call AND a credential.
    */
   keywordsAlso?: Keyword[][];
+  /**
+   * The prefilter's second stage, on the parsed file: false when the rule cannot report in this tree, because the
+   * node every one of its reports starts from is absent (no log call: no-secret-logging). Exact, not a guess: a
+   * meta test holds it to every place the rule reports. The CLI asks it before linting, on the tree ESLint then
+   * lints; a file that no rule wants after it is not linted at all. The ESLint plugin never needs it.
+   */
+  treeGate?: (program: TSESTree.Program) => boolean;
   severityFacts?: SeverityFacts;
 }
 

@@ -116,11 +116,18 @@ export function isFunction(node: Node): node is FunctionNode {
 
 /** Visit every node under `root` (not entering nested functions when `skipFunctions`). */
 export function walk(root: Node, visit: (node: Node) => void, skipFunctions = false): void {
+  someNode(root, (n) => (visit(n), false), skipFunctions);
+}
+
+/** Does some node under `root` (itself included) pass `test`? Stops at the first that does. */
+export function someNode(root: Node, test: (node: Node) => boolean, skipFunctions = false): boolean {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    visit(node);
-    for (const [key, value] of Object.entries(node)) {
+    if (test(node)) return true;
+    const fields = node as unknown as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
       if (key === 'parent' || !value || typeof value !== 'object') continue;
       const children = Array.isArray(value) ? value : [value];
       for (const child of children) {
@@ -130,6 +137,7 @@ export function walk(root: Node, visit: (node: Node) => void, skipFunctions = fa
       }
     }
   }
+  return false;
 }
 
 /** The expressions a function can return (an arrow's expression body counts). Nested functions are not entered. */

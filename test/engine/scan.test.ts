@@ -121,6 +121,16 @@ describe('project config', () => {
   });
 });
 
+describe('scan: the prefilter\'s tree gate', () => {
+  it('does not lint a file whose only candidate rule finds no log call in it, and lints the one with a log call', async () => {
+    const root = tmpCopy('fixtures/projects/tree-gate');
+    const report = await scan({ root });
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['no-secret-logging src/audit.ts:6']);
+    expect(report.summary).toMatchObject({ filesScanned: 2, filesParsed: 1, filesSkipped: 1 });
+    expect(report.diagnostics).toEqual([]);
+  });
+});
+
 describe('git status, decided once per scan', () => {
   it('tells tracked, ignored and untracked files apart, and says unknown outside git', () => {
     const root = tmpCopy('fixtures/projects/secrets-basic');

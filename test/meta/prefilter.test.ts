@@ -10,12 +10,21 @@ import { globby } from 'globby';
 import plugin from '../../src/plugin/index.js';
 import { CONFIG_FILES, JS_FILES } from '../../src/plugin/files.js';
 import { DEFAULT_IGNORES } from '../../src/engine/discover.js';
+import { parseWithOxc } from '../../src/parser/index.js';
 
 /**
  * The keyword prefilter may skip a file only when the rule could not report in it. These checks hold every rule's
  * keywords to the places we know it reports: its docs' incorrect examples and the eval set's expected findings.
  */
-const selects = (id: string, text: string) => new Prefilter([[id, rules[id]]]).select(text).has(id);
+const selectsText = (id: string, text: string) => new Prefilter([[id, rules[id]]]).select(text).has(id);
+/** The tree gate, on the tree the CLI gates (oxc's; where oxc declines the CLI runs the rule ungated). */
+const gatePasses = (id: string, text: string, path = 'x.ts') => {
+  const gate = rules[id].meta.mcpAudit.treeGate;
+  const tree = gate ? parseWithOxc(path, text) : null;
+  return !gate || !tree || gate(tree);
+};
+/** Both prefilter stages let the file through to the rule. */
+const selects = (id: string, text: string, path?: string) => selectsText(id, text) && gatePasses(id, text, path);
 
 describe.each(Object.keys(rules))('%s keywords', (id) => {
   it('let every incorrect docs example through', () => {
@@ -38,9 +47,42 @@ describe('wherever a rule reports without the prefilter, the prefilter selects i
           .verify(text, plugin.configs.recommended, { filename: file })
           .flatMap((m) => (m.ruleId?.startsWith('mcp-audit/') ? [m.ruleId.slice('mcp-audit/'.length)] : [])),
       );
-      for (const id of reported) if (!selects(id, text)) misses.push(`${id} ${file.slice(resolve('.').length + 1)}`);
+      for (const id of reported) if (!selects(id, text, file)) misses.push(`${id} ${file.slice(resolve('.').length + 1)}`);
     }
     expect(misses).toEqual([]);
+  });
+});
+
+describe('tree gates', () => {
+  const gated = Object.keys(rules).filter((id) => rules[id].meta.mcpAudit.treeGate);
+
+  it('are few and only on JS rules', () => {
+    expect(gated).toEqual(['no-secret-logging']);
+  });
+
+  it('no-secret-logging: passes a file with any log call or morgan format, not one that only names a log', () => {
+    for (const code of [
+      'console.log(x);',
+      'logger.info(x);',
+      '(logger as Logger).warn(x);',
+      'this.logger.error(x);',
+      "ctx['log'].debug(x);",
+      'log(x);',
+      'debug?.(x);',
+      'server.sendLoggingMessage({ level: "info", data });',
+      'app.use(morgan(":method"));',
+      'function f() { return () => { audit.info(req.headers); }; }',
+    ]) {
+      expect(gatePasses('no-secret-logging', code), code).toBe(true);
+    }
+    for (const code of [
+      "router.get('/api/log/:id', async (req, res) => { const log = await db.log.findUnique({ where: { id: req.params.id } }); res.json(log); });",
+      'const catalog = loadCatalog(req.query);',
+      'logger.child({ req }).child({}).info;',
+    ]) {
+      expect(selectsText('no-secret-logging', code), code).toBe(true);
+      expect(gatePasses('no-secret-logging', code), code).toBe(false);
+    }
   });
 });
 
