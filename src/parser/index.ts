@@ -51,23 +51,42 @@ function langsFor(path: string): OxcLang[] {
   return ['jsx', 'ts'];
 }
 
-/** A program with ESLint's `range`, `loc` and `parent` on every node and located comments; null if oxc declines. */
-export function parseWithOxc(path: string, text: string): TSESTree.Program | null {
+/** What oxc gives for a file it parses without error: the bare tree (no parent, range or loc yet) and the comments. */
+interface BareParse {
+  program: TSESTree.Program;
+  comments: OxcComment[];
+}
+
+function parseBare(path: string, text: string): BareParse | null {
   if (!parseSync || !shallowEnough(text)) return null;
   for (const lang of langsFor(path)) {
     try {
       const result = parseSync(path, text, { lang, sourceType: 'module', astType: 'ts', preserveParens: false });
       if (result.errors.length > 0) continue;
-      return toEslintTree(result, text);
+      return { program: result.program, comments: result.comments };
     } catch {
-      // A JS-side stack overflow on a deep tree (JSON.parse, decorate): typescript-estree decides.
+      // A JS-side stack overflow on a deep tree (JSON.parse): typescript-estree decides.
       return null;
     }
   }
   return null;
 }
 
-function toEslintTree(result: OxcResult, text: string): TSESTree.Program {
+function decorated(bare: BareParse, text: string): TSESTree.Program | null {
+  try {
+    return toEslintTree(bare, text);
+  } catch {
+    return null; // a JS-side stack overflow in decorate: typescript-estree decides
+  }
+}
+
+/** A program with ESLint's `range`, `loc` and `parent` on every node and located comments; null if oxc declines. */
+export function parseWithOxc(path: string, text: string): TSESTree.Program | null {
+  const bare = parseBare(path, text);
+  return bare && decorated(bare, text);
+}
+
+function toEslintTree(result: BareParse, text: string): TSESTree.Program {
   const ast = result.program;
   // typescript-estree keeps a `#!` line out of the tree (and out of the comments).
   delete (ast as { hashbang?: unknown }).hashbang;
@@ -188,17 +207,18 @@ function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): 
   }
 }
 
-/** A tree parsed ahead of ESLint (for the prefilter's tree gates), handed once to ESLint's parse of the same text. */
-let ahead: { path: string; text: string; ast: TSESTree.Program } | null = null;
+/** A file parsed ahead of ESLint (for the prefilter's tree gates), handed once to ESLint's parse of the same text. */
+let ahead: { path: string; text: string; bare: BareParse } | null = null;
 
 /**
- * Parses `text` with oxc for a look before linting; the next `fastParser` parse of the same path and text gets
- * this very tree instead of parsing again. Null when oxc declines (ESLint's parse then falls back as usual).
+ * Parses `text` with oxc for a look before linting: the bare tree, without parent, range or loc (a file that is not
+ * linted after all is spared decorating it). The next `fastParser` parse of the same path and text decorates this
+ * very tree instead of parsing again. Null when oxc declines (ESLint's parse then falls back as usual).
  */
 export function parseAhead(path: string, text: string): TSESTree.Program | null {
-  const ast = parseWithOxc(path, text);
-  ahead = ast ? { path, text, ast } : null;
-  return ast;
+  const bare = parseBare(path, text);
+  ahead = bare ? { path, text, bare } : null;
+  return bare?.program ?? null;
 }
 
 /** ESLint parser object: oxc with typescript-estree's scope analysis, or typescript-estree itself. */
@@ -206,7 +226,7 @@ export const fastParser: { meta: { name: string; version: string }; parseForESLi
   meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
   parseForESLint(text: string, options?: Record<string, unknown>) {
     const path = String(options?.filePath ?? 'file.ts');
-    const ast = ahead && ahead.path === path && ahead.text === text ? ahead.ast : parseWithOxc(path, text);
+    const ast = ahead && ahead.path === path && ahead.text === text ? decorated(ahead.bare, text) : parseWithOxc(path, text);
     ahead = null;
     if (!ast) return typescriptParser.parseForESLint(text, options as never);
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';

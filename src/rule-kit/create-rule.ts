@@ -45,7 +45,8 @@ export interface McpAuditMeta {
    * The prefilter's second stage, on the parsed file: false when the rule cannot report in this tree, because the
    * node every one of its reports starts from is absent (no log call: no-secret-logging). Exact, not a guess: a
    * meta test holds it to every place the rule reports. The CLI asks it before linting, on the tree ESLint then
-   * lints; a file that no rule wants after it is not linted at all. The ESLint plugin never needs it.
+   * lints; a file that no rule wants after it is not linted at all. The ESLint plugin never needs it. The gate sees
+   * oxc's bare tree: no `parent`, `range` or `loc`, and null where typescript-estree leaves a field undefined.
    */
   treeGate?: (program: TSESTree.Program) => boolean;
   severityFacts?: SeverityFacts;

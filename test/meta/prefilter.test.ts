@@ -10,17 +10,17 @@ import { globby } from 'globby';
 import plugin from '../../src/plugin/index.js';
 import { CONFIG_FILES, JS_FILES } from '../../src/plugin/files.js';
 import { DEFAULT_IGNORES } from '../../src/engine/discover.js';
-import { parseWithOxc } from '../../src/parser/index.js';
+import { parseAhead } from '../../src/parser/index.js';
 
 /**
  * The keyword prefilter may skip a file only when the rule could not report in it. These checks hold every rule's
  * keywords to the places we know it reports: its docs' incorrect examples and the eval set's expected findings.
  */
 const selectsText = (id: string, text: string) => new Prefilter([[id, rules[id]]]).select(text).has(id);
-/** The tree gate, on the tree the CLI gates (oxc's; where oxc declines the CLI runs the rule ungated). */
+/** The tree gate, on the tree the CLI gates (oxc's bare tree; where oxc declines the CLI runs the rule ungated). */
 const gatePasses = (id: string, text: string, path = 'x.ts') => {
   const gate = rules[id].meta.mcpAudit.treeGate;
-  const tree = gate ? parseWithOxc(path, text) : null;
+  const tree = gate ? parseAhead(path, text) : null;
   return !gate || !tree || gate(tree);
 };
 /** Both prefilter stages let the file through to the rule. */
