@@ -189,7 +189,11 @@ function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): 
   const raw = node as unknown as { start: number; end: number; parent: TSESTree.Node | null };
   raw.parent = parent;
   node.range = [raw.start, raw.end];
-  node.loc = { start: pos(raw.start), end: pos(raw.end) };
+  // A child often starts or ends where its parent does (`a.b()` in `a.b();`): it shares that position object.
+  node.loc = {
+    start: parent !== null && parent.range[0] === raw.start ? parent.loc.start : pos(raw.start),
+    end: parent !== null && parent.range[1] === raw.end ? parent.loc.end : pos(raw.end),
+  };
   const fields = node as unknown as Record<string, unknown>;
   for (const key in node) {
     if (NOT_CHILDREN.has(key)) continue;
