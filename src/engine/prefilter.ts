@@ -7,8 +7,24 @@ interface Term {
   word: boolean;
 }
 
-/** Keywords as the terms that must all be found, one inner list per keyword. */
-type Condition = Term[][];
+/**
+ * A keyword list: it holds when one of its keywords is found. Keywords of one term are looked up by key (a rule can
+ * have thousands), those of several (`{ all }`) are checked term by term.
+ */
+interface Condition {
+  single: Set<string>;
+  several: Term[][];
+}
+
+const conditionOf = (keywords: Keyword[]): Condition => {
+  const terms = keywords.map(termsOf);
+  return { single: new Set(terms.filter((t) => t.length === 1).map((t) => t[0].key)), several: terms.filter((t) => t.length > 1) };
+};
+
+const holds = (c: Condition, found: Set<string>): boolean => {
+  for (const key of found) if (c.single.has(key)) return true;
+  return c.several.some((terms) => terms.every((t) => found.has(t.key)));
+};
 
 const termsOf = (k: Keyword): Term[] =>
   typeof k === 'string'
@@ -34,10 +50,8 @@ export class Prefilter {
     const byText = new Map<string, { text: string; plain: boolean; word: boolean }>();
     for (const [id, rule] of rules) {
       const { keywords, keywordsAlso } = rule.meta.mcpAudit;
-      const own = keywords.length === 0 ? null : keywords.map(termsOf);
-      const also = (keywordsAlso ?? []).map((g) => g.map(termsOf));
-      this.rules.push({ id, own, also });
-      for (const t of [...(own ?? []), ...also.flat()].flat()) {
+      this.rules.push({ id, own: keywords.length === 0 ? null : conditionOf(keywords), also: (keywordsAlso ?? []).map(conditionOf) });
+      for (const t of [...keywords, ...(keywordsAlso ?? []).flat()].flatMap(termsOf)) {
         keys.add(t.key);
         let entry = byText.get(t.text);
         if (!entry) byText.set(t.text, (entry = { text: t.text, plain: false, word: false }));
@@ -53,10 +67,9 @@ export class Prefilter {
   /** Ids of the rules worth running on `text`. */
   select(text: string): Set<string> {
     const found = this.found(text);
-    const holds = (c: Condition) => c.some((terms) => terms.every((t) => found.has(t.key)));
     const selected = new Set<string>();
     for (const { id, own, also } of this.rules) {
-      if ((own === null || holds(own)) && also.every(holds)) selected.add(id);
+      if ((own === null || holds(own, found)) && also.every((c) => holds(c, found))) selected.add(id);
     }
     return selected;
   }

@@ -127,13 +127,14 @@ export function someNode(root: Node, test: (node: Node) => boolean, skipFunction
     if (test(node)) return true;
     const fields = node as unknown as Record<string, unknown>;
     for (const key in fields) {
-      const value = fields[key];
+      const value = fields[key] as Node | Node[] | null;
       if (key === 'parent' || !value || typeof value !== 'object') continue;
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (!child || typeof child.type !== 'string') continue;
-        if (skipFunctions && isFunction(child)) continue;
-        stack.push(child as Node);
+      if (!Array.isArray(value)) {
+        if (typeof value.type === 'string' && !(skipFunctions && isFunction(value))) stack.push(value);
+        continue;
+      }
+      for (const child of value) {
+        if (child && typeof child.type === 'string' && !(skipFunctions && isFunction(child))) stack.push(child);
       }
     }
   }
