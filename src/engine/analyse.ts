@@ -88,11 +88,14 @@ function looksMinified(text: string): boolean {
 }
 
 
-/** Runs ESLint's Linter with the plugin's own language entries, one cached config per (language, rule set). */
+/**
+ * Runs ESLint's Linter with the plugin's own language entries: one config per language with every enabled rule,
+ * normalized once; which of them run on a file is ESLint's `ruleFilter`.
+ */
 class LintRunner {
   private readonly linter: Linter;
   private readonly prefilters = new Map<RuleLanguage, Prefilter>();
-  private readonly configs = new Map<string, Linter.Config[]>();
+  private readonly configs = new Map<RuleLanguage, Linter.Config[] | null>();
   private readonly rulesById: Map<string, McpRuleModule>;
 
   constructor(
@@ -106,27 +109,26 @@ class LintRunner {
     }
   }
 
-  private configFor(lang: RuleLanguage, ids: string[]): Linter.Config[] | null {
-    const key = `${lang}:${ids.join(',')}`;
-    let cfg = this.configs.get(key);
-    if (!cfg) {
-      const base = languageBase(lang);
-      if (!base) return null;
-      cfg = normalizedConfigs(
-        [
-          {
-            ...base,
-            // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
-            ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
-            settings: { mcpAudit: { collect: true } },
-            linterOptions: { reportUnusedDisableDirectives: 'off' },
-            rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
-          },
-        ],
-        this.root,
-      );
-      this.configs.set(key, cfg);
-    }
+  private configFor(lang: RuleLanguage): Linter.Config[] | null {
+    if (this.configs.has(lang)) return this.configs.get(lang)!;
+    const base = languageBase(lang);
+    const ids = [...this.rulesById].filter(([, r]) => r.meta.mcpAudit.language === lang).map(([id]) => id);
+    const cfg = base
+      ? normalizedConfigs(
+          [
+            {
+              ...base,
+              // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
+              ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
+              settings: { mcpAudit: { collect: true } },
+              linterOptions: { reportUnusedDisableDirectives: 'off' },
+              rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
+            },
+          ],
+          this.root,
+        )
+      : null;
+    this.configs.set(lang, cfg);
     return cfg;
   }
 
@@ -164,12 +166,15 @@ class LintRunner {
   ): { findings: Finding[]; suppressed: Finding[] } | null {
     const wanted = lang === 'js' ? this.passGates(file.abs, text, ids) : ids;
     if (wanted.length === 0) return null;
-    const config = this.configFor(lang, wanted);
+    const config = this.configFor(lang);
     if (!config) return null;
+    const run = new Set(wanted.map((id) => `${PLUGIN_NAME}/${id}`));
     let messages: Linter.LintMessage[];
     let suppressedMessages: Linter.SuppressedLintMessage[];
     try {
-      messages = this.linter.verify(text, config, { filename: file.abs });
+      // `ruleFilter` is a verify option of Linter (its JSDoc VerifyOptions) that ESLint's typings leave out.
+      const ruleFilter = ({ ruleId }: { ruleId: string }) => run.has(ruleId);
+      messages = this.linter.verify(text, config, { filename: file.abs, ruleFilter } as Linter.LintOptions);
       suppressedMessages = (this.linter as Linter & { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages();
     } catch (e) {
       takeRecordedExtras(file.abs);
