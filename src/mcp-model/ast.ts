@@ -8,9 +8,10 @@ const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'type
 
 /** Calls `visit` on every direct child node. Type annotations are skipped: they hold no behaviour. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  for (const key of Object.keys(node)) {
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in fields) {
     if (SKIP_KEYS.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
+    const value = fields[key];
     if (Array.isArray(value)) {
       for (const item of value) if (item && typeof (item as Node).type === 'string') visit(item as Node);
     } else if (value && typeof (value as Node).type === 'string') {
