@@ -27,6 +27,17 @@ const SLICE_MS = 15;
 
 type Message = { kind: 'ready' } | { kind: 'done'; batch: number; results: FileResult[] };
 
+/** The files of one `lint` call, shared by this thread and the helpers that feed from it. */
+interface Queue {
+  jobs: LintJob[];
+  /** The next batch's job indexes (empty once all are handed out). */
+  take(): number[];
+  /** A helper's result for job `i`. */
+  back(i: number, result: FileResult): void;
+  /** Jobs a failed helper had: linted on this thread. */
+  lost(at: number[]): void;
+}
+
 /** Helper threads that lint beside this one; each asks for work once it has loaded ESLint and the rules. */
 export class LintHelpers {
   private readonly workers: Worker[];
@@ -50,24 +61,45 @@ export class LintHelpers {
   /**
    * Lints `jobs` on the helpers and, when `lintHere` is given, on this thread too: this thread takes files one at
    * a time from the same queue, helpers take batches as they free up, so the work balances itself (a helper still
-   * loading when the queue runs dry simply gets nothing). A helper that fails has its files linted here.
-   * Results come back in job order.
+   * loading when the queue runs dry gets nothing, and is not waited for). A helper that fails has its files linted
+   * here. Results come back in job order.
    */
   async lint(jobs: LintJob[], lintHere: ((job: LintJob) => FileResult) | null, onProgress?: (done: number) => void): Promise<FileResult[]> {
     const results: FileResult[] = new Array(jobs.length);
     let next = 0;
     let done = 0;
+    /** Files handed to helpers and not yet back. */
+    let outstanding = 0;
+    const orphans: number[] = [];
+    let drained!: () => void;
+    const allBack = new Promise<void>((resolve) => (drained = resolve));
+    const settle = () => {
+      if (next >= jobs.length && outstanding === 0) drained();
+    };
     const finish = (i: number, r: FileResult) => {
       results[i] = r;
       onProgress?.(++done);
     };
-    const orphans: number[] = [];
-    const helpers = this.ready.map((ready) => this.feed(ready, jobs, () => take(), finish, orphans));
-    const take = (): number[] => {
-      const at = Array.from({ length: Math.min(BATCH, jobs.length - next) }, (_, k) => next + k);
-      next += at.length;
-      return at;
+    const queue: Queue = {
+      jobs,
+      take: () => {
+        const at = Array.from({ length: Math.min(BATCH, jobs.length - next) }, (_, k) => next + k);
+        next += at.length;
+        outstanding += at.length;
+        return at;
+      },
+      back: (i, r) => {
+        finish(i, r);
+        outstanding--;
+        settle();
+      },
+      lost: (at) => {
+        orphans.push(...at);
+        outstanding -= at.length;
+        settle();
+      },
     };
+    const feeds = this.ready.map((ready) => this.feed(ready, queue));
     if (lintHere) {
       for (;;) {
         const sliceEnd = performance.now() + SLICE_MS;
@@ -79,21 +111,18 @@ export class LintHelpers {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    await Promise.all(helpers);
-    for (const i of orphans) {
-      if (!lintHere) throw new Error('an analysis thread failed');
-      finish(i, lintHere(jobs[i]));
-    }
+    settle();
+    // Every file handed out is back, or every helper has stopped (then what none took is left, too).
+    await Promise.race([allBack, Promise.all(feeds)]);
+    const left = [...orphans, ...Array.from({ length: jobs.length - next }, (_, k) => next + k)];
+    next = jobs.length;
+    if (left.length > 0 && !lintHere) throw new Error('an analysis thread failed');
+    for (const i of left) finish(i, lintHere!(jobs[i]));
     return results;
   }
 
-  private async feed(
-    ready: Promise<Worker>,
-    jobs: LintJob[],
-    take: () => number[],
-    finish: (i: number, r: FileResult) => void,
-    orphans: number[],
-  ): Promise<void> {
+  /** Keeps one helper supplied with two batches at a time until the queue is empty or the helper fails. */
+  private async feed(ready: Promise<Worker>, queue: Queue): Promise<void> {
     let worker: Worker;
     try {
       worker = await ready;
@@ -104,34 +133,36 @@ export class LintHelpers {
     let id = 0;
     await new Promise<void>((resolve) => {
       const send = () => {
-        const at = take();
+        const at = queue.take();
         if (at.length === 0) return;
         inFlight.set(++id, at);
-        worker.postMessage({ batch: id, jobs: at.map((i) => jobs[i]) });
+        worker.postMessage({ batch: id, jobs: at.map((i) => queue.jobs[i]) });
+      };
+      const stop = () => {
+        worker.off('message', onMessage);
+        worker.off('error', fail);
+        worker.off('exit', fail);
+        resolve();
       };
       const fail = () => {
-        for (const at of inFlight.values()) orphans.push(...at);
+        for (const at of inFlight.values()) queue.lost(at);
         inFlight.clear();
-        worker.off('message', onMessage);
-        resolve();
+        stop();
       };
       const onMessage = (m: Message) => {
         if (m.kind !== 'done') return;
         const at = inFlight.get(m.batch)!;
         inFlight.delete(m.batch);
-        m.results.forEach((r, k) => finish(at[k], r));
+        m.results.forEach((r, k) => queue.back(at[k], r));
         send();
-        if (inFlight.size === 0) {
-          worker.off('message', onMessage);
-          resolve();
-        }
+        if (inFlight.size === 0) stop();
       };
       worker.on('message', onMessage);
       worker.once('error', fail);
       worker.once('exit', fail);
       send();
       send();
-      if (inFlight.size === 0) resolve();
+      if (inFlight.size === 0) stop();
     });
   }
 
