@@ -42,7 +42,7 @@ Scan options:
       --max-file-size <bytes>       skip larger files with a diagnostic (default: 1048576)
       --cache[=<dir>]               re-use results for unchanged files (default dir:
                                     node_modules/.cache/mcp-audit, or .mcp-audit-cache)
-      --workers <n>                 analysis threads, this one included (default: one per core when the files the prefilter keeps hold 4 MB+ of source; 0 or 1 = this thread only)
+      --workers <n>                 analysis threads, this one included (default: one per core when the files the prefilter keeps hold 16 MB+ of source; 0 or 1 = this thread only)
       --baseline <file>             report only findings not recorded in this baseline
       --write-baseline <file>       record the current findings as the baseline (by fingerprint)
       --changed[=<git-ref>]         only files changed against the ref (default: merge base with the

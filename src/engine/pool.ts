@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyserInit, FileResult, LintJob } from './analyse.js';
 
 /**
- * Below this much source text to lint (after the prefilter) helpers cost more than they save: each first loads
- * ESLint and the rules and builds its own model caches, and on 2 cores this thread's garbage collector already
- * keeps the second core half busy (`npm run bench`: no gain at 2.1 MB, 20-25% at 21 MB).
+ * Below this much source text kept by the keywords, helpers cost more than they save: each first loads ESLint and
+ * the rules and builds its own model caches, and on 2 cores this thread's garbage collector already keeps the
+ * second core half busy. Measured on 2 cores: no gain at 2.1 MB (bench corpus) or 7.9 MB (the MCP TypeScript SDK,
+ * with 45% more memory), 10-20% at 21 MB (the bench corpus times ten).
  */
-export const MIN_BYTES_FOR_HELPERS = 4_000_000;
+export const MIN_BYTES_FOR_HELPERS = 16_000_000;
 
 /** Workers need the compiled worker module; under a TS test runner the engine runs in-process instead. */
 export function workerModuleUrl(): URL | null {
