@@ -7,7 +7,10 @@ import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { fastParser, parseAhead } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
-import { normalizedConfigs } from './eslint-config.js';
+import { jsLanguageWithoutCodePaths, normalizedConfigs } from './eslint-config.js';
+
+/** The CLI's own ESLint plugin: only its JS language. */
+const CLI_PLUGIN = 'mcp-audit-cli';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
@@ -118,8 +121,12 @@ class LintRunner {
           [
             {
               ...base,
-              // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser.
+              // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser; and
+              // skips code-path analysis, which no rule uses (src/engine/eslint-config.ts).
               ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
+              ...(lang === 'js' && jsLanguageWithoutCodePaths
+                ? { plugins: { ...base.plugins, [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } } }, language: `${CLI_PLUGIN}/js` }
+                : {}),
               settings: { mcpAudit: { collect: true } },
               linterOptions: { reportUnusedDisableDirectives: 'off' },
               rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
