@@ -10,7 +10,7 @@ let extra = {};
 
 if (task === 'mcp-audit' || task === 'mcp-audit-1') {
   const { scan } = await import('../dist/src/index.js');
-  // Default: what `mcp-audit scan` does (a worker pool on 2+ cores for 200+ files); `-1`: one thread.
+  // Default: what `mcp-audit scan` does (helper threads join on 2+ cores from 16 MB of kept source); `-1`: one thread.
   const report = await scan({ root, ...(task === 'mcp-audit-1' ? { workers: 1 } : {}) });
   extra = {
     files: report.summary.filesScanned,
