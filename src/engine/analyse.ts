@@ -8,15 +8,15 @@ import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { fastParser, parseAhead } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
 import { jsLanguageWithoutCodePaths, normalizedConfigs } from './eslint-config.js';
-
-/** The CLI's own ESLint plugin: only its JS language. */
-const CLI_PLUGIN = 'mcp-audit-cli';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
 import type { ProjectConfig } from './project-config.js';
 import { decideSeverity, type FileFacts } from './severity-policy.js';
 import type { Diagnostic, Finding } from './types.js';
+
+/** The CLI's own ESLint plugin: only its JS language. */
+const CLI_PLUGIN = 'mcp-audit-cli';
 
 /** One file to analyse. Plain data, so it can cross to a worker thread. */
 export interface FileJob {

@@ -51,7 +51,7 @@ describe('ESLint internals the CLI uses', () => {
       const linter = new Linter({ configType: 'flat', cwd: root });
       const messages = linter.verify(text, [config], { filename: file });
       // what decides whether ESLint builds code paths for this file
-      expect(linter.getSourceCode().isESTree).toBe(withCodePaths);
+      expect((linter.getSourceCode() as unknown as { isESTree: boolean }).isESTree).toBe(withCodePaths);
       return messages;
     };
     const without = verify(false);
