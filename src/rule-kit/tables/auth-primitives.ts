@@ -45,11 +45,21 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * Tokens that are protocol bookkeeping, not credentials: MCP's `progressToken` (a correlation id the client picks),
+ * pagination (`nextPageToken`, `continuationToken`), `cancellationToken`, `syncToken`, `resumeToken`, `cursorToken`.
+ * Matched against a name's words joined.
+ */
+export const BOOKKEEPING_TOKEN = /(?:page|next|continuation|cancellation|cancel|sync|progress|resume|cursor)token$/;
+/** Words that mark a name as not secret wherever they stand (`public_key`, `publishableKey`). */
+export const NON_SECRET_NAME_WORDS = new Set(['public', 'publishable', 'pubkey']);
+
 /** Does an identifier or env key name a secret? (`accessToken`, `JWT_SECRET`, `apiKey`; not `tokenCount`, `key`.) */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (!last) return false;
+  if (words.some((w) => NON_SECRET_NAME_WORDS.has(w)) || BOOKKEEPING_TOKEN.test(words.join(''))) return false;
   if (SECRET_WORDS.has(last)) return true;
   return last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
 }
