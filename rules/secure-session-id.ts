@@ -12,7 +12,7 @@ import { PERSON_WORDS, PRIVILEGES } from '../src/rule-kit/tables/identity-header
 const CONTEXT_NAMES = new Set(['extra', 'ctx', 'context']);
 
 /** Words that name who a caller is or what it may do (person, role, privilege, credential). */
-const IDENTITY_WORDS = new Set([...PERSON_WORDS.filter((w) => w !== 'id' && w !== 'name'), ...PRIVILEGES, 'owner', 'identity', 'auth', 'tenant', 'customer', 'permission', 'permissions', 'scope', 'scopes', 'claims', 'credential', 'credentials', 'token', 'users', 'accounts', 'principals', 'members', 'owners']);
+const IDENTITY_WORDS = new Set([...PERSON_WORDS.filter((w) => w !== 'id' && w !== 'name'), ...PRIVILEGES, 'owner', 'identity', 'auth', 'tenant', 'customer', 'permission', 'permissions', 'scope', 'scopes', 'claims', 'credential', 'credentials', 'token', 'users', 'accounts', 'principals', 'members', 'owners', 'operator', 'operators', 'profile', 'profiles', 'person', 'people', 'customers', 'employees']);
 
 /** Does the expression's name (its last member, or the identifier) contain an identity word? */
 function namesIdentity(node: TSESTree.Node | undefined): boolean {
