@@ -193,7 +193,7 @@ export default createRule('no-hardcoded-secrets', {
       const line = node.loc.start.line;
       return sourceCode
         .getAllComments()
-        .some((c) => (c.loc.start.line === line || c.loc.end.line === line - 1) && PUBLIC_KEY_NOTE.test(c.value));
+        .some((c) => !!c.loc && (c.loc.start.line === line || c.loc.end.line === line - 1) && PUBLIC_KEY_NOTE.test(c.value));
     };
 
     return {
