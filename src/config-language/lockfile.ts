@@ -1,7 +1,7 @@
 // Which version of a dependency a package's lockfile installs: package-lock.json (v1-v3, npm-shrinkwrap.json),
 // pnpm-lock.yaml, yarn.lock (v1 and berry) and bun.lock. Lockfiles are data: read as text and parsed, never run.
 // Looked up from the package.json's folder upwards (workspaces keep one lockfile at their root), never above `stopAt`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -13,19 +13,27 @@ interface Lockfile {
   text: string;
 }
 
-const texts = new Map<string, string | null>();
+/** Texts read, kept while the file's size and modification time stay the same (an editor session outlives edits). */
+const texts = new Map<string, { stamp: string; text: string }>();
 
 function read(path: string): string | null {
-  if (!texts.has(path)) {
-    let text: string | null = null;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // absent or unreadable: no lockfile here
-    }
-    texts.set(path, text);
+  let stamp: string;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return null;
+    stamp = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null; // absent or unreadable: no lockfile here
   }
-  return texts.get(path)!;
+  const known = texts.get(path);
+  if (known?.stamp === stamp) return known.text;
+  try {
+    const text = readFileSync(path, 'utf8');
+    texts.set(path, { stamp, text });
+    return text;
+  } catch {
+    return null;
+  }
 }
 
 /** The lockfile that governs the package whose manifest is `packageJson`: in its folder or the nearest one above. */
