@@ -3,7 +3,7 @@ import { createRule } from '../src/rule-kit/create-rule.js';
 import { anyOf, flowOf, staticKey, unwrap, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { extractAuthSchemeCredential, looksLikeSecretValue } from '../src/rule-kit/secrets.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, headerRead, inboundCredential, isHeaderBag, processEnvSecret } from '../src/rule-kit/sources.js';
-import { isSecretName, isSignatureName, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
+import { isSecretName, isSignatureName, nameWords, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 
 type Node = TSESTree.Node;
 
@@ -59,6 +59,18 @@ function isPublicValue(flow: Flow, node: Node): boolean {
 }
 
 /**
+ * `authClientId`, `user.email`, `username`: the part of a credential that names who is calling (the user of
+ * `user:password`, a client id) is public; comparing it leaks nothing, wherever it was split from.
+ */
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'name', 'username', 'user', 'email', 'login', 'sub', 'subject', 'issuer', 'iss', 'aud', 'audience']);
+function namesIdentifier(node: Node): boolean {
+  const n = unwrap(node);
+  const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' ? staticKey(n) : null;
+  const words = name ? nameWords(name) : [];
+  return words.length > 0 && IDENTIFIER_WORDS.has(words[words.length - 1]);
+}
+
+/**
  * `===` stops at the first differing character, so response times leak how much of a guessed key was right.
  * Comparing secrets needs `crypto.timingSafeEqual` over equal-length digests.
  */
@@ -82,7 +94,7 @@ export default createRule('no-timing-unsafe-secret-compare', {
       BinaryExpression(node) {
         if (!COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return;
         if (isPublicValue(flow, node.left) || isPublicValue(flow, node.right)) return;
-        const origin = flow.origin(node.left, secret) ?? flow.origin(node.right, secret);
+        const origin = (!namesIdentifier(node.left) && flow.origin(node.left, secret)) || (!namesIdentifier(node.right) && flow.origin(node.right, secret)) || null;
         if (origin) context.report({ node, messageId: 'compare', data: { what: origin.label, operator: node.operator } });
       },
     };

@@ -1,53 +1,18 @@
 // Which version of a dependency a package's lockfile installs: package-lock.json (v1-v3, npm-shrinkwrap.json),
 // pnpm-lock.yaml, yarn.lock (v1 and berry) and bun.lock. Lockfiles are data: read as text and parsed, never run.
 // Looked up from the package.json's folder upwards (workspaces keep one lockfile at their root), never above `stopAt`.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { findUp } from './project-files.js';
 
 /** Lockfile names in the order a folder is searched; the first one present answers. */
 export const LOCKFILE_NAMES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
 
-interface Lockfile {
-  path: string;
-  text: string;
-}
-
-/** Texts read, kept while the file's size and modification time stay the same (an editor session outlives edits). */
-const texts = new Map<string, { stamp: string; text: string }>();
-
-function read(path: string): string | null {
-  let stamp: string;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) return null;
-    stamp = `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return null; // absent or unreadable: no lockfile here
-  }
-  const known = texts.get(path);
-  if (known?.stamp === stamp) return known.text;
-  try {
-    const text = readFileSync(path, 'utf8');
-    texts.set(path, { stamp, text });
-    return text;
-  } catch {
-    return null;
-  }
-}
+type Lockfile = NonNullable<ReturnType<typeof findUp>>;
 
 /** The lockfile that governs the package whose manifest is `packageJson`: in its folder or the nearest one above. */
 export function findLockfile(packageJson: string, stopAt: string): Lockfile | null {
-  const top = resolve(stopAt);
-  for (let dir = dirname(resolve(packageJson)); ; dir = dirname(dir)) {
-    for (const name of LOCKFILE_NAMES) {
-      const path = join(dir, name);
-      const text = read(path);
-      if (text !== null) return { path, text };
-    }
-    const rel = relative(top, dir);
-    if (dir === top || rel.startsWith('..') || rel.split(sep)[0] === '..' || dirname(dir) === dir) return null;
-  }
+  return findUp(dirname(resolve(packageJson)), stopAt, LOCKFILE_NAMES);
 }
 
 /** The version of `name` the lockfile installs for the package at `packageDir`; null when it does not say. */
@@ -116,6 +81,3 @@ function fromBun(text: string, name: string): string | null {
   return m ? m[1] : null;
 }
 
-export function clearLockfileCache(): void {
-  texts.clear();
-}

@@ -87,6 +87,12 @@ export async function createHttpServer(config) {
     ).toMatchObject({ transports: ['streamable-http'] });
   });
 
+  it('a transport class named after the SDK\'s (a subclass) is that kind of transport', () => {
+    expect(model(`const t = new FilteredStdioServerTransport();\nconst s = new MySSEServerTransport('/messages', res);\nconst x = new ServerTransportLogger();`)).toMatchObject({
+      transports: ['stdio', 'sse'],
+    });
+  });
+
   it('costs nothing for a module without serving code', () => {
     expect(model(`export const add = (a: number, b: number) => a + b;`)).toEqual({ transports: [], listens: [], auth: [], hostValidation: 0, localOnly: 0, cors: [] });
   });

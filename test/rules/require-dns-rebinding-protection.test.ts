@@ -38,6 +38,19 @@ export class NodeTransport {
     `${IMPORTS}const app = express();
 app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
 const server = app.listen(0, '127.0.0.1');`,
+    // an inline gate that turns away requests without the shared token (a rebinding page has none)
+    `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+const app = new Hono();
+app.use('/mcp', async (c, next) => { if (c.req.header('authorization') !== \`Bearer \${process.env.TOKEN}\`) return c.text('unauthorized', 401); await next(); });
+app.all('/mcp', async (c) => new WebStandardStreamableHTTPServerTransport({}).handleRequest(c.req.raw));
+serve({ fetch: app.fetch, port: 3000 });`,
+    // a route that is not an MCP endpoint
+    `import express from 'express';
+const app = express();
+app.post('/webhooks/github', (req, res) => res.end());
+app.listen(3000, '127.0.0.1');`,
     // no listen: an in-process test drives the transport with synthetic requests
     `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
@@ -68,6 +81,30 @@ app.listen(3000, 'localhost');`,
 app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
 app.listen(PORT, process.env.HOST);`,
       errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
+    },
+    {
+      // open on every interface: reachable from the user's browser too (binding 127.0.0.1 alone leaves this open)
+      code: `${IMPORTS}const app = express();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
+app.listen(3000);`,
+      errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
+    },
+    {
+      // an MCP endpoint served by hand on a plain app, and @hono/mcp's transport
+      code: `import express from 'express';
+import { StreamableHTTPTransport } from '@hono/mcp';
+const app = express();
+app.post('/mcp', (req, res) => res.json(handleJsonRpc(req.body)));
+app.listen(3000, '127.0.0.1');
+const t = new StreamableHTTPTransport({ sessionIdGenerator: undefined });`,
+      errors: [{ messageId: 'noHostValidation', line: 6, column: 11 }],
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp', (req, res) => res.json(handleJsonRpc(req.body)));
+app.listen(3000, '127.0.0.1');`,
+      errors: [{ messageId: 'noHostValidation', line: 3, column: 1, data: { transport: 'The MCP route' } }],
     },
   ],
 });
