@@ -1,0 +1,234 @@
+// Auth posture of a server, as facts any language's model can produce: its tools (mutating or not, the gates in front
+// of them, the audit record each leaves), the records that cover every tool, and how callers authenticate. The JS
+// model fills them below from the shared MCP model; the two posture rules and the inventory read only the facts and
+// the decisions at the end, so a Python model can feed the same facts.
+import { existsSync, readFileSync } from 'node:fs';
+import type { TSESTree } from '@typescript-eslint/types';
+import { analyzeRegistration } from './analysis.js';
+import { moduleAuditWrappers, toolAuditRecord, type AuditHit, type AuditVia } from './audit.js';
+import type { Node } from './ast.js';
+import { gateCredential, moduleCredentialChecks, type CredentialCheck, type CredentialKind, type StaticSecret } from './credentials.js';
+import { parseModule, projectFiles, projectRoot } from './project.js';
+import type { ModuleCtx } from './resolve.js';
+import { SERVER_MARKERS, serverModel, type AuthFact } from './server.js';
+import type { SinkCategory } from './sinks.js';
+import { REGISTRATION_MARKERS, registrationsOf } from './tools.js';
+
+export type { CredentialKind } from './credentials.js';
+
+/** A place in the scanned project: absolute file, 1-based line and column. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface AuditRecordFact {
+  place: Place;
+  via: AuditVia;
+  /** What names the caller, e.g. `authInfo.clientId`. */
+  caller: string;
+  /** `tool`: in one tool's call path; `all`: in a place every tool call passes through. */
+  scope: 'tool' | 'all';
+}
+
+export interface GateFact {
+  /** The gate's shape, e.g. `bearer`, `middleware`, `fastmcp`. */
+  kind: string;
+  place: Place;
+  /** What callers present to it; `unknown` when its checks cannot be read. */
+  credentials: CredentialKind[];
+}
+
+export interface CredentialFact {
+  kind: CredentialKind;
+  place: Place;
+  detail: string;
+  secret?: StaticSecret;
+}
+
+export interface PostureTool {
+  name: string | null;
+  place: Place;
+  /** A tool that changes something (reaches a sink) or says it may. */
+  mutating: boolean;
+  /** Runs commands or code, pays, deploys or changes cloud resources. */
+  highImpact: boolean;
+  /** Reached over HTTP: by its own module's wiring, or else by its server's. */
+  http: boolean;
+  /** Enforced gates in front of it. */
+  gates: GateFact[];
+  audit: AuditRecordFact | null;
+}
+
+export interface ServerPosture {
+  /** Every registration, in module order and then source order (the inventory lists them the same way). */
+  tools: PostureTool[];
+  /** Records every tool call passes through. */
+  wrappers: AuditRecordFact[];
+  gates: GateFact[];
+  credentials: CredentialFact[];
+}
+
+// ---- Decisions (language-neutral) ----
+
+/**
+ * A tool owes an audit record when it changes something for callers a gate tells apart. Behind one shared token
+ * there is no caller to record (no-shared-static-token says so); a key list, OAuth, per-user keys or certificates
+ * name one.
+ */
+export function owesAudit(tool: PostureTool): boolean {
+  return tool.mutating && tool.http && tool.gates.length > 0 && !tool.gates.every((g) => g.credentials.every((k) => k === 'shared-static-token'));
+}
+
+export function isAudited(posture: ServerPosture, tool: PostureTool): boolean {
+  return tool.audit !== null || posture.wrappers.length > 0;
+}
+
+/** Unaudited tools that owe a record, grouped by the first gate in front of them (one finding per server). */
+export function auditGaps(posture: ServerPosture): Array<{ gate: GateFact; tools: PostureTool[] }> {
+  const byGate = new Map<string, { gate: GateFact; tools: PostureTool[] }>();
+  for (const t of posture.tools) {
+    if (!owesAudit(t) || isAudited(posture, t)) continue;
+    const gate = t.gates[0];
+    const key = `${gate.place.file}:${gate.place.line}:${gate.place.column}`;
+    const entry = byGate.get(key) ?? { gate, tools: [] };
+    entry.tools.push(t);
+    byGate.set(key, entry);
+  }
+  return [...byGate.values()];
+}
+
+/** The server's credential kinds, or `none` when nothing checks callers. */
+export function credentialPosture(posture: ServerPosture): Array<CredentialKind | 'none'> {
+  const kinds = new Set<CredentialKind>([...posture.credentials.map((c) => c.kind), ...posture.gates.flatMap((g) => g.credentials)]);
+  // A gate whose checks were read has a kind; `unknown` stays only for gates nothing could be read of.
+  if (kinds.size > 1) kinds.delete('unknown');
+  return kinds.size ? [...kinds].sort() : ['none'];
+}
+
+// ---- The JS model's facts ----
+
+/** Sink categories that make an unaudited tool worth more than a low finding. */
+const HIGH_IMPACT: ReadonlySet<SinkCategory> = new Set<SinkCategory>(['process-exec', 'code-eval', 'payment', 'deploy', 'cloud-mutation']);
+
+export function placeOf(node: Node, file: string): Place {
+  return { file, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+function auditFact(hit: AuditHit, file: string): AuditRecordFact {
+  return { place: placeOf(hit.node, hit.file ?? file), via: hit.via, caller: hit.caller, scope: hit.scope };
+}
+
+function credentialFact(check: CredentialCheck, file: string): CredentialFact {
+  return { kind: check.kind, place: placeOf(check.node, check.file ?? file), detail: check.detail, ...(check.secret ? { secret: check.secret } : {}) };
+}
+
+export interface JsModule {
+  ctx: ModuleCtx & { file: string };
+  text: string;
+}
+
+/** The posture facts of a server made of these modules (its package, or the folder the inventory was asked about). */
+export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
+  const models = mods.map((m) => serverModel(m.ctx, m.text));
+  const gateCache = new Map<AuthFact, GateFact & { checks: CredentialCheck[] }>();
+  const gatesOf = (i: number): Array<GateFact & { checks: CredentialCheck[] }> => [
+    ...models[i].auth
+      .filter((a) => a.enforced)
+      .map((a) => {
+        let g = gateCache.get(a);
+        if (!g) {
+          const { kinds, checks } = gateCredential(mods[i].ctx, a);
+          g = { kind: a.kind, place: placeOf(a.node, mods[i].ctx.file), credentials: kinds, checks };
+          gateCache.set(a, g);
+        }
+        return g;
+      }),
+    // A TLS server that requires client certificates authenticates every caller before any route runs.
+    ...moduleCredentialChecks(mods[i].ctx)
+      .filter((c) => c.kind === 'mtls' && c.node.type === 'Property')
+      .map((c) => ({ kind: 'mtls', place: placeOf(c.node, mods[i].ctx.file), credentials: ['mtls' as const], checks: [c] })),
+  ];
+  const tools: PostureTool[] = [];
+  mods.forEach((m, i) => {
+    const regs = registrationsOf(m.ctx, m.text);
+    if (regs.length === 0) return;
+    // As reachability: a module that wires its own transport is judged on its own wiring; a tool module on the others'.
+    const own = models[i].transports.length > 0;
+    const wiring = own ? [i] : models.map((_, k) => k).filter((k) => k !== i);
+    const http = wiring.some((k) => models[k].transports.some((t) => t.kind !== 'stdio'));
+    const gates = wiring.flatMap(gatesOf).map(({ checks: _, ...g }) => g);
+    for (const reg of regs) {
+      const facts = analyzeRegistration(reg, m.ctx);
+      const declared = reg.annotations.destructiveHint === true || reg.annotations.readOnlyHint === false;
+      const hit = toolAuditRecord(reg, m.ctx);
+      tools.push({
+        name: reg.name,
+        place: placeOf(reg.nameNode, m.ctx.file),
+        mutating: reg.kind === 'tool' && (facts.sinks.length > 0 || declared),
+        highImpact: reg.annotations.destructiveHint === true || facts.sinks.some((s) => HIGH_IMPACT.has(s.def.category)),
+        http,
+        gates,
+        audit: hit && auditFact(hit, m.ctx.file),
+      });
+    }
+  });
+  const wrappers = mods.flatMap((m) => moduleAuditWrappers(m.ctx, m.text).map((h) => auditFact(h, m.ctx.file)));
+  const allGates = mods.flatMap((_, i) => gatesOf(i));
+  const seen = new Set<Node>();
+  const credentials: CredentialFact[] = [];
+  const add = (c: CredentialCheck, file: string) => {
+    if (seen.has(c.node)) return;
+    seen.add(c.node);
+    credentials.push(credentialFact(c, file));
+  };
+  for (const g of allGates) for (const c of g.checks) add(c, g.place.file);
+  mods.forEach((m) => moduleCredentialChecks(m.ctx).forEach((c) => add(c, m.ctx.file)));
+  return { tools, wrappers, gates: allGates.map(({ checks: _, ...g }) => g), credentials };
+}
+
+/** Text every module the posture reads contains: it serves, registers, or checks a credential. */
+const POSTURE_MARKERS = [...SERVER_MARKERS, ...REGISTRATION_MARKERS];
+
+const projectCache = new Map<string, { asts: Map<string, TSESTree.Program>; posture: ServerPosture }>();
+
+/**
+ * The posture of the server a linted file belongs to: its package's modules read from disk, the linted file as the
+ * editor has it. A file not on disk (an editor buffer, a docs example) is a server of its own.
+ */
+export function projectPosture(file: string, text: string): ServerPosture {
+  const linted = parseModule(file, text);
+  if (!linted) return { tools: [], wrappers: [], gates: [], credentials: [] };
+  const self: JsModule = { ctx: { ast: linted.ast, index: linted.index, file }, text };
+  if (!existsSync(file)) return jsServerPosture([self]);
+  const root = projectRoot(file);
+  const known = projectCache.get(root);
+  if (known && known.asts.get(file) === linted.ast) return known.posture;
+  const mods: JsModule[] = [];
+  for (const path of projectFiles(root)) {
+    if (path === file) {
+      mods.push(self);
+      continue;
+    }
+    let source: string;
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!POSTURE_MARKERS.some((m) => source.includes(m))) continue;
+    const mod = parseModule(path, source);
+    if (mod) mods.push({ ctx: { ast: mod.ast, index: mod.index, file: path }, text: source });
+  }
+  if (!mods.includes(self)) mods.push(self);
+  const posture = jsServerPosture(mods);
+  projectCache.set(root, { asts: new Map(mods.map((m) => [m.ctx.file, m.ctx.ast])), posture });
+  return posture;
+}
+
+export function clearPostureCache(): void {
+  projectCache.clear();
+}
