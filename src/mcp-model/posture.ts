@@ -8,7 +8,7 @@ import { analyzeRegistration } from './analysis.js';
 import { moduleAuditWrappers, toolAuditRecord, type AuditHit, type AuditVia } from './audit.js';
 import type { Node } from './ast.js';
 import { gateCredential, moduleCredentialChecks, type CredentialCheck, type CredentialKind, type StaticSecret } from './credentials.js';
-import { parseModule, projectFiles, projectRoot } from './project.js';
+import { parseModule, projectFiles, projectRoot, resolveRelative } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { SERVER_MARKERS, serverModel, type AuthFact } from './server.js';
 import type { SinkCategory } from './sinks.js';
@@ -153,12 +153,17 @@ export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
       .map((c) => ({ kind: 'mtls', place: placeOf(c.node, mods[i].ctx.file), credentials: ['mtls' as const], checks: [c] })),
   ];
   const tools: PostureTool[] = [];
+  const linked = importLinks(mods);
+  const wires = (k: number) => models[k].transports.length > 0 || models[k].auth.length > 0;
   mods.forEach((m, i) => {
     const regs = registrationsOf(m.ctx, m.text);
     if (regs.length === 0) return;
-    // As reachability: a module that wires its own transport is judged on its own wiring; a tool module on the others'.
-    const own = models[i].transports.length > 0;
-    const wiring = own ? [i] : models.map((_, k) => k).filter((k) => k !== i);
+    // A module that wires its own transport is judged on its own wiring; a tool module on the wiring it is imported
+    // with, or on the package's only one. A package of several servers (examples, a monorepo folder) does not put
+    // every tool behind every gate.
+    const others = models.map((_, k) => k).filter((k) => k !== i && wires(k));
+    const connected = others.filter((k) => linked(i, k));
+    const wiring = models[i].transports.length > 0 ? [i] : connected.length > 0 ? connected : others.filter((k) => models[k].transports.length > 0).length === 1 ? others : [];
     const http = wiring.some((k) => models[k].transports.some((t) => t.kind !== 'stdio'));
     const gates = wiring.flatMap(gatesOf).map(({ checks: _, ...g }) => g);
     for (const reg of regs) {
@@ -188,6 +193,35 @@ export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
   for (const g of allGates) for (const c of g.checks) add(c, g.place.file);
   mods.forEach((m) => moduleCredentialChecks(m.ctx).forEach((c) => add(c, m.ctx.file)));
   return { tools, wrappers, gates: allGates.map(({ checks: _, ...g }) => g), credentials };
+}
+
+/**
+ * Whether one of two modules imports the other, directly or through modules of the set: the wiring imports the tool
+ * module, or the tool module imports the server it registers on. Two servers that share a helper stay apart.
+ */
+function importLinks(mods: readonly JsModule[]): (a: number, b: number) => boolean {
+  const index = new Map(mods.map((m, i) => [m.ctx.file, i]));
+  const imports = mods.map((m, i) => {
+    const sources = [...m.ctx.index.importSources];
+    for (const st of m.ctx.ast.body) if ((st.type === 'ExportAllDeclaration' || st.type === 'ExportNamedDeclaration') && st.source) sources.push(st.source.value);
+    const out = new Set<number>();
+    for (const spec of sources) {
+      const k = index.get(resolveRelative(m.ctx.file, spec) ?? '');
+      if (k !== undefined && k !== i) out.add(k);
+    }
+    return out;
+  });
+  const reach = new Map<number, Set<number>>();
+  const reachable = (from: number): Set<number> => {
+    let seen = reach.get(from);
+    if (seen) return seen;
+    seen = new Set();
+    const stack = [from];
+    while (stack.length) for (const k of imports[stack.pop()!]) if (!seen.has(k)) seen.add(k), stack.push(k);
+    reach.set(from, seen);
+    return seen;
+  };
+  return (a, b) => reachable(a).has(b) || reachable(b).has(a);
 }
 
 /** Text every module the posture reads contains: it serves, registers, or checks a credential. */
