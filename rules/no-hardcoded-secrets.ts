@@ -11,6 +11,7 @@ import {
   SECRET_FILE_KEYWORDS,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
+import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
 
 type Node = TSESTree.Node;
@@ -102,7 +103,6 @@ export default createRule('no-hardcoded-secrets', {
     // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file
     // (a call named exactly `sign`, so never the `sign` of `Object.assign` or `design`).
     keywords: [...SECRET_FILE_KEYWORDS, ...atWordStart('sign'), 'verify'],
-    severityFacts: { lowerInTests: true },
     messages: {
       provider:
         'Hardcoded {{provider}} {{title}}{{where}} ({{evidence}}). Anyone with the source can use it: move it to an environment variable or a secret manager, and revoke it{{rotate}}.',
@@ -137,6 +137,7 @@ export default createRule('no-hardcoded-secrets', {
         severity: hit.severity,
         evidence: hit.evidence,
         secret: hit.secret,
+        alsoIn: WHEREVER_COMMITTED,
       });
     };
 

@@ -44,11 +44,11 @@ describe('fixtures/scopes covers every provider directory', () => {
 });
 
 tester.run('no-broad-oauth-scopes (fixtures)', rule, {
-  valid: Object.keys(FIXTURES).map((p) => ({ name: `${p}/narrow.ts`, code: code(`${p}/narrow.ts`), filename: `fixtures/scopes/${p}/narrow.ts` })),
+  valid: Object.keys(FIXTURES).map((p) => ({ name: `${p}/narrow.ts`, code: code(`${p}/narrow.ts`), filename: `scopes/${p}/narrow.ts` })),
   invalid: Object.entries(FIXTURES).map(([p, errors]) => ({
     name: `${p}/broad.ts`,
     code: code(`${p}/broad.ts`),
-    filename: `fixtures/scopes/${p}/broad.ts`,
+    filename: `scopes/${p}/broad.ts`,
     errors,
   })),
 });
@@ -168,7 +168,16 @@ describe('linting the catalog and its test', () => {
       const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
       const messages = linter.verify(
         readFileSync(file, 'utf8'),
-        [{ files: ['**/*.ts'], plugins: { t: { rules: { r: rule as never } } }, languageOptions: { parser: tsParser as never }, rules: { 't/r': 'error' } }],
+        [
+          {
+            files: ['**/*.ts'],
+            plugins: { t: { rules: { r: rule as never } } },
+            languageOptions: { parser: tsParser as never },
+            rules: { 't/r': 'error' },
+            // The test file is test code, which the file-class policy holds back: show it, so it is really checked.
+            settings: { mcpAudit: { showHeldBack: true } },
+          },
+        ],
         { filename: `${process.cwd()}/${file}` },
       );
       expect(messages, file).toEqual([]);
