@@ -56,8 +56,16 @@ export function auditVia(call: TSESTree.CallExpression | TSESTree.NewExpression)
   if (path.some((seg) => nameWords(seg).includes('audit'))) return 'audit-helper';
   const name = calleeName(call.callee);
   if (!name) return null;
-  if (logKind(call) === 'log') return QUIET_LEVELS.includes(name) ? null : 'logger';
+  if (logKind(call) === 'log') return QUIET_LEVELS.includes(name) || debugInstance(call.callee) ? null : 'logger';
   return EVENT_CALLS.includes(name) ? 'event' : null;
+}
+
+/** `const log = debug('files')`: a debug-package logger, silent unless DEBUG names it. */
+function debugInstance(callee: Node): boolean {
+  const c = unwrap(callee);
+  const b = c.type === 'Identifier' ? localBinding(c) : null;
+  const init = b?.kind === 'var' && b.init ? unwrap(b.init) : null;
+  return init?.type === 'CallExpression' && QUIET_LEVELS.includes(calleeName(init.callee) ?? '');
 }
 
 function segmentMatches(want: string | RegExp, seg: string): boolean {
@@ -96,19 +104,18 @@ function callerIn(node: Node, scope: Scope, depth = 0): string | null {
   walk(node, (n) => {
     if (found) return false;
     if (isFunctionLike(n)) return false;
-    if (n.type === 'MemberExpression' || n.type === 'CallExpression') {
+    // A static member path decides by itself (`authInfo.token` is not the caller, though `authInfo` is); a call is
+    // the caller (`getMcpAuthContext()`) or passes it on in its arguments (`hash(authInfo.clientId)`).
+    if (n.type === 'MemberExpression') {
       const path = memberPath(n);
-      if (path) {
-        found = callerPath(path) ?? scope.callers.get(path[0]) ?? null;
-      }
-      if (found) return false;
-      // `obj.prop`: only the object can hold the caller; the property is a name.
-      if (n.type === 'MemberExpression' && !n.computed) {
-        const inner = callerIn(n.object, scope, depth);
-        if (inner) found = inner;
-        return false;
-      }
-      return;
+      if (!path) return;
+      found = callerPath(path) ?? scope.callers.get(path[0]) ?? null;
+      return false;
+    }
+    if (n.type === 'CallExpression') {
+      const path = memberPath(n);
+      found = path && callerPath(path);
+      return found ? false : undefined;
     }
     if (n.type === 'Property' && !n.computed && !n.shorthand) {
       found = callerIn(n.value, scope, depth);
@@ -179,6 +186,11 @@ function recordAt(call: TSESTree.CallExpression | TSESTree.NewExpression, scope:
   if (!caller) return null;
   if (scope.toolNames && !args.some((a) => namesTool(a, scope.toolNames!))) return null;
   return { via, caller };
+}
+
+/** The record a call makes on its own (no caller passed in by a call site), if any: what the tables say about it. */
+export function auditRecordAt(call: TSESTree.CallExpression): { via: AuditVia; caller: string } | null {
+  return recordAt(call, { callers: new Map(), contexts: new Set() });
 }
 
 const MAX_DEPTH = 2;

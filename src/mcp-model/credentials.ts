@@ -88,6 +88,9 @@ export const OAUTH_EVIDENCE: ReadonlyArray<{ id: string; callee?: RegExp; constr
   { id: 'oauth-provider', construct: /^(ProxyOAuthServerProvider|OAuthProvider|OAuthAuthProvider|JWTAuthProvider)$/, example: 'const provider = new ProxyOAuthServerProvider({ endpoints, verifyAccessToken, getClient });' },
 ];
 
+/** Gates whose verifier is an OAuth token verifier by contract (SDK requireBearerAuth, mcp-handler withMcpAuth). */
+const OAUTH_GATES = new Set(['bearer', 'mcp-handler']);
+
 /** mcp-framework's provider that checks a fixed key list. */
 const API_KEY_PROVIDER = /^APIKeyAuthProvider$/;
 
@@ -457,6 +460,9 @@ function gateChecks(ctx: ModuleCtx, fact: AuthFact): CredentialCheck[] {
 /** What a gate's credential is, from the checks it makes; `unknown` when they cannot be read (a package's gate). */
 export function gateCredential(ctx: ModuleCtx, fact: AuthFact): { kinds: CredentialKind[]; checks: CredentialCheck[] } {
   const checks = gateChecks(ctx, fact);
+  // The SDK's and mcp-handler's bearer gates are OAuth resource-server middleware: what their verifier does beyond
+  // what was read (an introspection call to a configured URL, a package's verifier) is OAuth token verification.
+  if (checks.length === 0 && OAUTH_GATES.has(fact.kind)) checks.push({ kind: 'oauth', node: fact.node, detail: `OAuth bearer tokens (${fact.kind === 'bearer' ? 'requireBearerAuth' : 'withMcpAuth'})` });
   const kinds = [...new Set(checks.map((c) => c.kind))].sort();
   return { kinds: kinds.length ? kinds : ['unknown'], checks };
 }

@@ -266,3 +266,56 @@ export function projectPosture(file: string, text: string): ServerPosture {
 export function clearPostureCache(): void {
   projectCache.clear();
 }
+
+// ---- The inventory's view ----
+
+export interface InventoryAuditRecord {
+  file: string;
+  line: number;
+  via: AuditVia;
+  caller: string;
+  scope: 'tool' | 'all';
+}
+
+export interface InventoryAudit {
+  /** Callers a gate tells apart reach mutating tools over HTTP: who called what should be on record. */
+  required: boolean;
+  mutating: number;
+  /** Mutating tools whose calls are recorded with the caller (in their own path, or by a wrapper). */
+  covered: number;
+  /** Records every tool call passes through. */
+  wrappers: InventoryAuditRecord[];
+}
+
+export interface InventoryCredentials {
+  /** How callers authenticate (`none`: nothing checks them). */
+  posture: Array<CredentialKind | 'none'>;
+  /** Where each kind is established; a static secret by name, never its value. */
+  mechanisms: Array<{ kind: CredentialKind; file: string; line: number; detail: string }>;
+}
+
+/** The posture facts as the inventory reports them: paths relative to the server's root, one record per tool. */
+export function inventoryPosture(
+  posture: ServerPosture,
+  rel: (file: string) => string,
+): { audit: InventoryAudit; credentials: InventoryCredentials; toolAudits: Array<InventoryAuditRecord | null> } {
+  const record = (r: AuditRecordFact): InventoryAuditRecord => ({ file: rel(r.place.file), line: r.place.line, via: r.via, caller: r.caller, scope: r.scope });
+  const mutating = posture.tools.filter((t) => t.mutating);
+  const seen = new Set<string>();
+  const mechanisms = posture.credentials
+    .map((c) => ({ kind: c.kind, file: rel(c.place.file), line: c.place.line, detail: c.detail }))
+    .filter((m) => {
+      const key = `${m.kind}|${m.file}|${m.detail}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+  return {
+    audit: {
+      required: posture.tools.some(owesAudit),
+      mutating: mutating.length,
+      covered: mutating.filter((t) => isAudited(posture, t)).length,
+      wrappers: posture.wrappers.map(record),
+    },
+    credentials: { posture: credentialPosture(posture), mechanisms },
+    toolAudits: posture.tools.map((t) => (t.audit ? record(t.audit) : posture.wrappers[0] ? record(posture.wrappers[0]) : null)),
+  };
+}
