@@ -2,7 +2,7 @@
 // auth pattern, credentials, audit trail, the tools with risk, identity check and audit record, and the findings.
 // Everything in it is scanned-project data: escaped, with provider secrets masked; it loads nothing (a CSP forbids
 // it) and runs no script.
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Finding, ScanReport } from '../engine/types.js';
 import type { Inventory, InventoryServer } from '../mcp-model/inventory.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
@@ -68,9 +68,14 @@ function serverOf(servers: InventoryServer[], root: string, f: Finding): Invento
   return best;
 }
 
+/** Most severe first, then by place. */
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.file.localeCompare(b.file) || a.line - b.line;
+}
+
 function findingsTable(findings: Finding[], base: (f: Finding) => string): string {
   if (findings.length === 0) return '<p class="empty">No findings.</p>';
-  const rows = findings.map(
+  const rows = [...findings].sort(bySeverity).map(
     (f) =>
       `<tr data-rule="${html(f.ruleId)}"><td>${badge(`sev-${f.severity}`, f.severity)}</td><td><a href="${html(docsUrl(f.ruleId))}" rel="noreferrer">${html(f.ruleId)}</a></td>` +
       `<td>${where(base(f), f.line)}</td><td>${html(f.message)}${f.evidence ? ` <span class="mono muted">${html(f.evidence)}</span>` : ''}</td></tr>`,
@@ -124,7 +129,7 @@ export function formatHtml(inventory: Inventory, report: ScanReport): string {
     const s = serverOf(servers, report.root, f);
     byServer.set(s, [...(byServer.get(s) ?? []), f]);
   }
-  const label = (s: InventoryServer) => relative(report.root, s.root).split(sep).join('/') || '.';
+  const label = (s: InventoryServer) => relative(report.root, s.root).split(sep).join('/') || basename(s.root);
   // Paths inside a server's section are relative to the server, as in the inventory.
   const baseFor = (s: InventoryServer) => (f: Finding) => relative(s.root, join(report.root, f.file)).split(sep).join('/');
   const counts = SEVERITIES.map((sev: Severity) => [sev, report.summary.bySeverity[sev] ?? 0] as const).filter(([, n]) => n > 0);
