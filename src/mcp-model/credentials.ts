@@ -97,7 +97,8 @@ const API_KEY_PROVIDER = /^APIKeyAuthProvider$/;
 /** TLS sockets whose `authorized` says the client certificate was verified. */
 const TLS_SOCKETS = new Set(['socket', 'client', 'tlsSocket', 'connection']);
 
-type Origin = { inbound: string } | { secret: StaticSecret };
+/** `named`: only the name says it (a `token` parameter), not where it comes from (a header, a verifier slot). */
+type Origin = { inbound: string; named?: boolean } | { secret: StaticSecret };
 
 /** Name resolutions (a binding, an import, a helper's return, a call site) followed per value; parts of an expression are free. */
 const MAX_TRACE = 6;
@@ -143,16 +144,19 @@ function functionName(fn: FunctionLike): string | null {
   return null;
 }
 
-/** A parameter that receives the presented credential: named like one, or the first of a verifier slot. */
-function presentedParam(fn: FunctionLike, index: number, name: string): boolean {
-  if (REQUEST_PARAMS.has(name)) return false;
-  if (namedLikeCredential(name)) return true;
+/** The first parameter of a verifier slot: what the caller presented, by the framework's contract. */
+function verifierSlot(fn: FunctionLike, index: number): boolean {
   if (index !== 0) return false;
   if (VERIFIER_SLOTS.includes(functionName(fn) ?? '')) return true;
   const call = fn.parent;
   if (call?.type !== 'CallExpression') return false;
   const at = VERIFIER_ARGUMENT[calleeName(call.callee) ?? ''];
   return at !== undefined && call.arguments[at] === fn;
+}
+
+/** A parameter that receives the presented credential: of a verifier slot, or named like one. */
+function presentedParam(fn: FunctionLike, index: number, name: string): boolean {
+  return !REQUEST_PARAMS.has(name) && (verifierSlot(fn, index) || namedLikeCredential(name));
 }
 
 const asList = (origins: Origin[]): Origin[] => origins.map((o) => ('secret' in o ? { secret: { ...o.secret, list: true } } : o));
@@ -266,8 +270,8 @@ function identifierOrigins(ctx: ModuleCtx, n: TSESTree.Identifier, depth: number
 function paramOrigins(ctx: ModuleCtx, fn: FunctionLike, index: number, path: string[], name: string, depth: number): Origin[] {
   // `({ headers: { authorization } }) => …`
   if (path.length >= 2) return pathOrigins(path);
-  if (path.length === 1) return namedLikeCredential(name) ? [{ inbound: `parameter ${name}` }] : [];
-  if (presentedParam(fn, index, name)) return [{ inbound: `the credential given to ${functionName(fn) ?? 'the verifier'}` }];
+  if (path.length === 1) return namedLikeCredential(name) ? [{ inbound: `parameter ${name}`, named: true }] : [];
+  if (presentedParam(fn, index, name)) return [{ inbound: `the credential given to ${functionName(fn) ?? 'the verifier'}`, named: !verifierSlot(fn, index) }];
   const call = fn.parent;
   // `keys.some((k) => …)`: an element of the list.
   if (call?.type === 'CallExpression' && (call.arguments as Node[]).includes(fn) && LIST_CALLBACKS.has(calleeName(call.callee) ?? '')) {
@@ -283,8 +287,9 @@ function paramOrigins(ctx: ModuleCtx, fn: FunctionLike, index: number, path: str
     .flatMap((c) => originsOf(ctx, c.arguments[index], depth + 1));
 }
 
-function firstInbound(origins: Origin[]): string | null {
-  for (const o of origins) if ('inbound' in o) return o.inbound;
+/** The presented credential among the origins; `fromRequest`: only one seen coming from the request. */
+function firstInbound(origins: Origin[], fromRequest = false): string | null {
+  for (const o of origins) if ('inbound' in o && !(fromRequest && o.named)) return o.inbound;
   return null;
 }
 function firstSecret(origins: Origin[]): StaticSecret | null {
@@ -330,7 +335,8 @@ function lookupCheck(ctx: ModuleCtx, n: TSESTree.CallExpression): CredentialChec
   const name = calleeName(n.callee) ?? '';
   // A helper of the project's own (`lookup(presented)`) is read where it checks, not counted as a store.
   if (!LOOKUP_CALL.test(name) || headerName(n) || resolveFunction(ctx, n.callee)) return null;
-  const inbound = firstInbound(n.arguments.flatMap((a) => (a.type === 'SpreadElement' ? [] : originsOf(ctx, a))));
+  // A helper taking `apiKey` may be the server's own client: a lookup counts when the key comes from the request.
+  const inbound = firstInbound(n.arguments.flatMap((a) => (a.type === 'SpreadElement' ? [] : originsOf(ctx, a))), true);
   if (!inbound) return null;
   const callee = unwrap(n.callee);
   const secret = callee.type === 'MemberExpression' ? firstSecret(asList(originsOf(ctx, callee.object))) : null;
