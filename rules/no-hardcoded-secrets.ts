@@ -34,6 +34,9 @@ const CREDENTIAL_ARGUMENTS: Array<{ method: RegExp; index: number; name: string 
   { method: /^(setApiKey|setToken|setAccessToken|setPassword|setSecret|setAuth)$/, index: 0, name: 'apiKey' },
 ];
 
+/** Comments that declare a key public: `// search-only (public) key`, `// publishable key`, `# not a secret`. */
+const PUBLIC_KEY_NOTE = /\b(?:public|publishable)\s+(?:api\s+)?key\b|\bsearch[- ]only\b|\bnot\s+a\s+secret\b|\bsafe\s+to\s+(?:commit|expose|share|publish)\b|\(public\)|\bis\s+public\b/i;
+
 /** Header-setting calls whose first argument names the header: `headers.set('Authorization', 'Bearer …')`. */
 const HEADER_SETTERS = /^(set|append|setHeader|header)$/;
 
@@ -170,7 +173,7 @@ export default createRule('no-hardcoded-secrets', {
       }
 
       const kind = name ? classifyCredentialName(name) : null;
-      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) {
+      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind, name!) && !declaredPublic(node)) {
         const evidence = maskSecret(value);
         ctx.report({
           node,
@@ -180,6 +183,17 @@ export default createRule('no-hardcoded-secrets', {
           secret: value,
         });
       }
+    };
+
+    /**
+     * A comment on the literal's line, or on the line above, saying the key is meant to be public (a search-only or
+     * publishable key that ships in client code): the author's own statement, which a reviewer would take.
+     */
+    const declaredPublic = (node: Node): boolean => {
+      const line = node.loc.start.line;
+      return sourceCode
+        .getAllComments()
+        .some((c) => !!c.loc && (c.loc.start.line === line || c.loc.end.line === line - 1) && PUBLIC_KEY_NOTE.test(c.value));
     };
 
     return {

@@ -84,7 +84,7 @@ export default createRule('no-secrets-in-mcp-config', {
                 ? scheme.credential
                 : userinfo && looksLikeSecretValue(userinfo, 'password')
                   ? userinfo
-                  : !scheme && kind && looksLikeSecretValue(value, kind)
+                  : !scheme && kind && looksLikeSecretValue(value, kind, name)
                     ? value
                     : null;
             // Test and publishable keys (`Bearer sk_test_…`, a Supabase anon key) look random but are harmless.

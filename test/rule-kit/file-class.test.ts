@@ -55,7 +55,7 @@ describe('classifyFile', () => {
 
 describe('the file-class policy in the ESLint plugin (the editor)', () => {
   const code = "const apiKey = 'Qm7vT2xK9pL4wR8nZ3cF6hJ1';\n";
-  const lint = (filename: string, settings?: object) =>
+  const lint = (filename: string, settings?: Linter.Config["settings"]) =>
     new Linter({ configType: 'flat', cwd: '/project' })
       .verify(code, [...plugin.configs.recommended, ...(settings ? [{ settings }] : [])], { filename })
       .map((m) => m.ruleId);

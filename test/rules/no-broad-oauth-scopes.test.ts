@@ -67,6 +67,10 @@ tester.run('no-broad-oauth-scopes', rule, {
     // `scope` that is not OAuth
     "const container = { scope: 'all' };",
     "const binding = new Container({ scope: 'singleton' });",
+    // an install location next to prose that names a provider, in a file that does no OAuth
+    "export const LABEL = 'Works with GitHub Copilot';\nexport const DEFAULT_CONFIG = { defaultIde: 'universal', defaultScope: 'project' };",
+    // the AuthInfo a server builds for a caller it verified by API key: a label of what it may do, not a request
+    "request.auth = { token: accessToken, clientId: 'api-key', scopes: ['*'], extra: { account } };",
     // Discord-looking numbers without Discord around them
     "const file = { permissions: 8 };",
     "const url = 'https://files.example.com/share?permissions=8';",
@@ -99,6 +103,11 @@ tester.run('no-broad-oauth-scopes', rule, {
     {
       code: "const ALL = ['files:read'];\nexport const SCOPES = [...ALL, 'db:*'];",
       errors: [broad(2, 33)],
+    },
+    {
+      // the same bare word where the file does GitHub OAuth
+      code: "const GITHUB_AUTHORIZE = 'https://github.com/login/oauth/authorize';\nexport const DEFAULT_CONFIG = { defaultScope: 'project' };",
+      errors: [{ messageId: 'broadScope', line: 2, column: 48 }],
     },
     {
       // MCP omnibus words are broad where the code is about OAuth
