@@ -110,7 +110,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       code: server(`${remove("logger.info({ caller: extra.authInfo?.clientId, path });")}
   server.registerTool('purge', {}, async () => { await rm('/data', { recursive: true }); return { content: [] }; });
   server.registerTool('wipe', {}, async () => { await rm('/tmp/x'); return { content: [] }; });`),
-      errors: [{ line: 6, column: 18, message: "This server authenticates its callers but 2 mutating tool(s) leave no record of who called them: 'purge', 'wipe'. Log the verified caller (e.g. authInfo.clientId) with the tool name and its arguments (or a digest) in each handler, or once in a wrapper every tools/call passes through." }],
+      errors: [{ ...at, data: { count: 2, tools: "'purge', 'wipe'" } }],
     },
   ],
 });
