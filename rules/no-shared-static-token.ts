@@ -27,8 +27,10 @@ export default createRule<'shared' | 'keyList'>('no-shared-static-token', {
     description: 'An HTTP MCP server checks callers against one token or a key list read at start-up: not revocable per caller',
     cwe: ['CWE-1390'],
     owasp: ['MCP01', 'MCP07'],
-    // a presented credential or a server secret is named in the file (`authorization`, `apiKey`, `MCP_TOKEN`, `x-mcp-auth`)
-    keywords: [...SECRET_NAME_KEYWORDS, 'auth'],
+    // a presented credential or a server secret is named in the file (`authorization`, `apiKey`, `MCP_TOKEN`, `x-mcp-auth`)…
+    keywords: [...SECRET_NAME_KEYWORDS, { word: 'auth' }],
+    // …and the server's secret is read there: from the environment, a config object, or mcp-framework's key provider
+    keywordsAlso: [['env', 'config', 'apikeyauthprovider']],
     messages: {
       shared:
         'Every caller presents the same secret ({{detail}}), read once at start-up: it cannot be revoked for one caller without redeploying, and logs and upstream APIs see a single identity. Issue per-user tokens (stored hashed, revocable one by one) or OAuth access tokens, or require client certificates (mTLS).',

@@ -161,9 +161,20 @@ function presentedParam(fn: FunctionLike, index: number, name: string): boolean 
 
 const asList = (origins: Origin[]): Origin[] => origins.map((o) => ('secret' in o ? { secret: { ...o.secret, list: true } } : o));
 
+/** Origins already traced, with the depth they were traced at (a shallower trace had at least as much budget). */
+const traced = new WeakMap<Node, { depth: number; origins: Origin[] }>();
+
 /** Where a value comes from: the caller's request (inbound) or a secret the server holds (env, config, source). */
 function originsOf(ctx: ModuleCtx, node: Node, depth = 0): Origin[] {
   if (depth > MAX_TRACE) return [];
+  const known = traced.get(node);
+  if (known && known.depth <= depth) return known.origins;
+  const origins = traceOrigins(ctx, node, depth);
+  traced.set(node, { depth, origins });
+  return origins;
+}
+
+function traceOrigins(ctx: ModuleCtx, node: Node, depth: number): Origin[] {
   const n = unwrap(node);
   const next = (m: Node): Origin[] => originsOf(ctx, m, depth);
   switch (n.type) {
@@ -281,10 +292,27 @@ function paramOrigins(ctx: ModuleCtx, fn: FunctionLike, index: number, path: str
   // `function lookup(presented) {…}` called as `lookup(req.header('x-api-key'))` in the same module.
   const fname = functionName(fn);
   if (!fname) return [];
-  return nodesOf(ctx.ast, 'CallExpression')
-    .filter((c) => c.callee.type === 'Identifier' && c.callee.name === fname && c.arguments[index])
+  return (callSites(ctx).get(fname) ?? [])
+    .filter((c) => c.arguments[index])
     .slice(0, 3)
     .flatMap((c) => originsOf(ctx, c.arguments[index], depth + 1));
+}
+
+const sites = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>();
+
+/** Calls of plain names in a module, by name (built once per module). */
+function callSites(ctx: ModuleCtx): Map<string, TSESTree.CallExpression[]> {
+  let byName = sites.get(ctx.ast);
+  if (byName) return byName;
+  byName = new Map();
+  for (const c of nodesOf(ctx.ast, 'CallExpression')) {
+    if (c.callee.type !== 'Identifier') continue;
+    const list = byName.get(c.callee.name);
+    if (list) list.push(c);
+    else byName.set(c.callee.name, [c]);
+  }
+  sites.set(ctx.ast, byName);
+  return byName;
 }
 
 /** The presented credential among the origins; `fromRequest`: only one seen coming from the request. */
@@ -310,10 +338,25 @@ function staticFinding(n: Node, inbound: string, secret: StaticSecret, verb: str
   return { kind, node: n, detail: `${inbound} ${verb} ${secret.name}`, secret };
 }
 
+/**
+ * A side no credential check has: a literal that is no key (`'Bearer'`, `0`, `null`), `typeof x`, `undefined`, a
+ * length. Most comparisons in a file are these; rejecting them first spares tracing the other side.
+ */
+function plainSide(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === 'Literal') return !(typeof n.value === 'string' && looksLikeSecretValue(n.value, 'password'));
+  if (n.type === 'UnaryExpression') return true;
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  return n.type === 'MemberExpression' && propertyKeyName(n.property, n.computed) === 'length';
+}
+
 /** A presented credential checked against a secret the server holds (`===`, a compare helper, list membership). */
 function staticCheck(ctx: ModuleCtx, n: Node): CredentialCheck | null {
   let pairs: Array<[Node, Node, boolean]> = [];
-  if (n.type === 'BinaryExpression' && COMPARISONS.has(n.operator) && n.left.type !== 'PrivateIdentifier') pairs = [[n.left, n.right, false], [n.right, n.left, false]];
+  if (n.type === 'BinaryExpression' && COMPARISONS.has(n.operator) && n.left.type !== 'PrivateIdentifier') {
+    if (plainSide(n.left) || plainSide(n.right)) return null;
+    pairs = [[n.left, n.right, false], [n.right, n.left, false]];
+  }
   else if (n.type === 'CallExpression') {
     const name = calleeName(n.callee) ?? '';
     const callee = unwrap(n.callee);
@@ -334,7 +377,7 @@ function staticCheck(ctx: ModuleCtx, n: Node): CredentialCheck | null {
 function lookupCheck(ctx: ModuleCtx, n: TSESTree.CallExpression): CredentialCheck | null {
   const name = calleeName(n.callee) ?? '';
   // A helper of the project's own (`lookup(presented)`) is read where it checks, not counted as a store.
-  if (!LOOKUP_CALL.test(name) || headerName(n) || resolveFunction(ctx, n.callee)) return null;
+  if (!LOOKUP_CALL.test(name) || n.arguments.every((a) => unwrap(a).type === 'Literal') || headerName(n) || resolveFunction(ctx, n.callee)) return null;
   // A helper taking `apiKey` may be the server's own client: a lookup counts when the key comes from the request.
   const inbound = firstInbound(n.arguments.flatMap((a) => (a.type === 'SpreadElement' ? [] : originsOf(ctx, a))), true);
   if (!inbound) return null;

@@ -131,8 +131,11 @@ export interface JsModule {
   text: string;
 }
 
-/** The posture facts of a server made of these modules (its package, or the folder the inventory was asked about). */
-export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
+/**
+ * The posture facts of a server made of these modules (its package, or the folder the inventory was asked about).
+ * `credentials: false` leaves out the credential checks no gate makes (the audit rule needs only the gates').
+ */
+export function jsServerPosture(mods: readonly JsModule[], options: { credentials?: boolean } = {}): ServerPosture {
   const models = mods.map((m) => serverModel(m.ctx, m.text));
   const gateCache = new Map<AuthFact, GateFact & { checks: CredentialCheck[] }>();
   const gatesOf = (i: number): Array<GateFact & { checks: CredentialCheck[] }> => [
@@ -148,7 +151,7 @@ export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
         return g;
       }),
     // A TLS server that requires client certificates authenticates every caller before any route runs.
-    ...moduleCredentialChecks(mods[i].ctx)
+    ...(mods[i].text.includes('requestCert') ? moduleCredentialChecks(mods[i].ctx) : [])
       .filter((c) => c.kind === 'mtls' && c.node.type === 'Property')
       .map((c) => ({ kind: 'mtls', place: placeOf(c.node, mods[i].ctx.file), credentials: ['mtls' as const], checks: [c] })),
   ];
@@ -191,7 +194,7 @@ export function jsServerPosture(mods: readonly JsModule[]): ServerPosture {
     credentials.push(credentialFact(c, file));
   };
   for (const g of allGates) for (const c of g.checks) add(c, g.place.file);
-  mods.forEach((m) => moduleCredentialChecks(m.ctx).forEach((c) => add(c, m.ctx.file)));
+  if (options.credentials !== false) mods.forEach((m) => moduleCredentialChecks(m.ctx).forEach((c) => add(c, m.ctx.file)));
   return { tools, wrappers, gates: allGates.map(({ checks: _, ...g }) => g), credentials };
 }
 
@@ -230,14 +233,15 @@ const POSTURE_MARKERS = [...SERVER_MARKERS, ...REGISTRATION_MARKERS];
 const projectCache = new Map<string, { asts: Map<string, TSESTree.Program>; posture: ServerPosture }>();
 
 /**
- * The posture of the server a linted file belongs to: its package's modules read from disk, the linted file as the
- * editor has it. A file not on disk (an editor buffer, a docs example) is a server of its own.
+ * The posture of the server a linted file belongs to, for the rules (credentials only as its gates check them): its
+ * package's modules read from disk, the linted file as the editor has it. A file not on disk (an editor buffer, a docs
+ * example) is a server of its own.
  */
 export function projectPosture(file: string, text: string): ServerPosture {
   const linted = parseModule(file, text);
   if (!linted) return { tools: [], wrappers: [], gates: [], credentials: [] };
   const self: JsModule = { ctx: { ast: linted.ast, index: linted.index, file }, text };
-  if (!existsSync(file)) return jsServerPosture([self]);
+  if (!existsSync(file)) return jsServerPosture([self], { credentials: false });
   const root = projectRoot(file);
   const known = projectCache.get(root);
   if (known && known.asts.get(file) === linted.ast) return known.posture;
@@ -258,7 +262,7 @@ export function projectPosture(file: string, text: string): ServerPosture {
     if (mod) mods.push({ ctx: { ast: mod.ast, index: mod.index, file: path }, text: source });
   }
   if (!mods.includes(self)) mods.push(self);
-  const posture = jsServerPosture(mods);
+  const posture = jsServerPosture(mods, { credentials: false });
   projectCache.set(root, { asts: new Map(mods.map((m) => [m.ctx.file, m.ctx.ast])), posture });
   return posture;
 }
