@@ -140,7 +140,7 @@ export default createRule('no-hardcoded-secrets', {
         severity: hit.severity,
         evidence: hit.evidence,
         secret: hit.secret,
-        alsoIn: WHEREVER_COMMITTED,
+        alsoIn: hit.chosenByPerson ? undefined : WHEREVER_COMMITTED,
       });
     };
 

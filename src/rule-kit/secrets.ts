@@ -17,6 +17,8 @@ export interface SecretHit {
   severity: Severity;
   /** maskSecret(secret, publicPrefix). */
   evidence: string;
+  /** Chosen by a person (see SecretPattern.chosenByPerson), not a generated, self-identifying format. */
+  chosenByPerson?: boolean;
   rotateUrl?: string;
 }
 
@@ -162,6 +164,7 @@ export function scanForProviderSecrets(text: string, name?: string): SecretHit[]
         severity: pattern.severity,
         evidence: maskSecret(secret, pattern.publicPrefix),
         ...(pattern.rotateUrl ? { rotateUrl: pattern.rotateUrl } : {}),
+        ...(pattern.chosenByPerson ? { chosenByPerson: true } : {}),
       });
     }
   }

@@ -75,4 +75,11 @@ describe('the file-class policy in the ESLint plugin (the editor)', () => {
     const messages = new Linter({ configType: 'flat', cwd: '/project' }).verify(live, plugin.configs.recommended, { filename: '/project/test/a.test.ts' });
     expect(messages.map((m) => m.ruleId)).toEqual(['mcp-audit/no-hardcoded-secrets']);
   });
+
+  it('holds back a password a person chose (a connection URL in a redaction test): a fixture as often as a leak', () => {
+    const url = "const input = { connectionString: 'mongodb://user:Kq7Wm2Vx9Lp4@localhost:27017' };\n";
+    const lint = (filename: string) => new Linter({ configType: 'flat', cwd: '/project' }).verify(url, plugin.configs.recommended, { filename });
+    expect(lint('/project/src/db.ts').map((m) => m.ruleId)).toEqual(['mcp-audit/no-hardcoded-secrets']);
+    expect(lint('/project/src/db.test.ts')).toEqual([]);
+  });
 });
