@@ -25,6 +25,8 @@ import requireDnsRebindingProtection from './require-dns-rebinding-protection.js
 import noPermissiveCors from './no-permissive-cors.js';
 import secureSessionId from './secure-session-id.js';
 import noSharedServerInstance from './no-shared-server-instance.js';
+import requireAuditTrail from './require-audit-trail.js';
+import noSharedStaticToken from './no-shared-static-token.js';
 
 export const rules: Record<string, McpRuleModule> = {
   'require-tool-authorization': requireToolAuthorization,
@@ -52,4 +54,6 @@ export const rules: Record<string, McpRuleModule> = {
   'no-mcp-auto-approve': noMcpAutoApprove,
   'no-broad-oauth-scopes-in-mcp-config': noBroadOauthScopesInMcpConfig,
   'no-dangerous-mcp-server-launch': noDangerousMcpServerLaunch,
+  'require-audit-trail': requireAuditTrail,
+  'no-shared-static-token': noSharedStaticToken,
 };

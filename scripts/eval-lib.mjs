@@ -34,8 +34,10 @@ export const RULE_CATEGORIES = {
   'no-tls-verification-disabled': 'transport',
   'no-broad-oauth-scopes': 'scopes',
   'no-broad-oauth-scopes-in-mcp-config': 'scopes',
+  'require-audit-trail': 'posture',
+  'no-shared-static-token': 'posture',
 };
-export const CATEGORIES = ['secrets', 'config', 'identity', 'authorization', 'transport', 'scopes'];
+export const CATEGORIES = ['secrets', 'config', 'identity', 'authorization', 'transport', 'scopes', 'posture'];
 
 /**
  * `info` findings are advisory (e.g. an unchecked tool on a stdio server: process trust) and not scored: the eval

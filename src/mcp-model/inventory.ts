@@ -7,6 +7,7 @@ import { analyzeRegistration } from './analysis.js';
 import { parseModule, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, serverModel, type AuthKind, type TransportKind } from './server.js';
+import { inventoryPosture, jsServerPosture, type InventoryAudit, type InventoryAuditRecord, type InventoryCredentials } from './posture.js';
 import { registrationsOf, type Framework, type RegistrationKind } from './tools.js';
 
 /**
@@ -27,6 +28,8 @@ export interface InventoryTool {
   risk: RiskClass;
   sinks: Array<{ label: string; category: string; file: string; line: number }>;
   identityChecked: boolean;
+  /** Where the tool's calls are recorded with the caller: in its own path, or by a wrapper around every tool. */
+  audit: InventoryAuditRecord | null;
 }
 
 export interface InventoryServer {
@@ -37,6 +40,8 @@ export interface InventoryServer {
   envCredentials: string[];
   authPattern: AuthPattern;
   tools: InventoryTool[];
+  audit: InventoryAudit;
+  credentials: InventoryCredentials;
 }
 
 export interface Inventory {
@@ -94,6 +99,7 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
           risk,
           sinks: facts.sinks.map((s) => ({ label: s.label, category: s.def.category, file: rel(s.file ?? m.path), line: s.node.loc.start.line })),
           identityChecked: facts.identity.length > 0,
+          audit: null,
         });
       }
     }
@@ -101,6 +107,9 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
     if (tools.length === 0 && transports.length === 0) continue;
     const auth = [...new Set(models.flatMap(({ model }) => model.auth.filter((a) => a.enforced).map((a) => a.kind)))].sort();
     const creds = [...new Set(mods.flatMap((m) => envCredentials(m.ctx)))].sort();
+    // Posture facts list the same registrations in the same order.
+    const posture = inventoryPosture(jsServerPosture(mods.map((m) => ({ ctx: { ...m.ctx, file: m.path }, text: m.text }))), rel);
+    tools.forEach((t, i) => (t.audit = posture.toolAudits[i]));
     servers.push({
       root,
       transports,
@@ -117,6 +126,8 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
       envCredentials: creds,
       authPattern: authPattern(transports.some((t) => t !== 'stdio'), auth.length > 0, creds.length > 0),
       tools,
+      audit: posture.audit,
+      credentials: posture.credentials,
     });
   }
   return { servers };
