@@ -225,7 +225,7 @@ describe('mcp-audit inventory', () => {
     expect([fromInventory.code, fromScan.code]).toEqual([0, 1]);
     const page = readFileSync(join(dir, 'inventory.html'), 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page.match(/<tr data-rule=/g)).toHaveLength(11);
+    expect(page.match(/<tr data-rule=/g)).toHaveLength(12);
     expect(readFileSync(join(dir, 'scan.html'), 'utf8')).toBe(page);
   });
 });

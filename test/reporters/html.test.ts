@@ -89,14 +89,14 @@ describe('the HTML report in a headless browser', () => {
     expect(await page.title()).toContain('mcp-audit review');
     const overview = page.locator('table.servers tbody tr');
     expect(await overview.count()).toBe(1);
-    expect(await overview.first().innerText()).toMatch(/^vulnerable-server\tstreamable-http\t0\.0\.0\.0:3000 \(all\)\tunauthenticated\tnone\t0\/3 mutating tools record the caller \(no authenticated callers to record\)\t3\t11/);
+    expect(await overview.first().innerText()).toMatch(/^vulnerable-server\tstreamable-http\t0\.0\.0\.0:3000 \(all\)\tunauthenticated\tnone\t0\/3 mutating tools record the caller \(no authenticated callers to record\)\t3\t12/);
     const section = page.locator('section.server').first();
     expect(await section.locator('dl.facts').innerText()).toContain('auth pattern\nunauthenticated');
     const tools = section.locator('table.tools tbody tr');
     expect(await tools.count()).toBe(3);
     expect(await tools.nth(0).innerText()).toBe('run_command\ttool\tmutating\tno\tno\texec src/server.ts:18\tsrc/server.ts:14');
     const findings = section.locator('table.findings tbody tr');
-    expect(await findings.count()).toBe(11);
+    expect(await findings.count()).toBe(12);
     // most severe first
     expect(await findings.first().locator('td').first().innerText()).toBe('critical');
     expect(await page.locator('body').innerText()).not.toContain('ghp_' + TOKEN.slice(4, 12));
