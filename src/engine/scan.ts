@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { rules as allRules } from '../../rules/index.js';
 import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
-import { CONFIG_FILES, JS_FILES } from '../plugin/files.js';
+import { CONFIG_FILES, JS_FILES, UNREAD_SOURCE_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
 import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult, type LintJob } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
@@ -56,6 +56,7 @@ const LANGUAGES: Array<[RuleLanguage, string[]]> = [
   ['js', JS_FILES],
   ['config', CONFIG_FILES],
 ];
+const UNREAD: Array<[string, string[]]> = UNREAD_SOURCE_FILES.map((u) => [u.language, u.globs]);
 
 /** Scan files with every enabled rule. Throws ConfigError for an invalid project config (a usage error). */
 export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
@@ -73,7 +74,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     {
       root,
       paths: options.paths?.length ? options.paths : [root],
-      languageGlobs: LANGUAGES.flatMap(([, g]) => g),
+      languageGlobs: [...LANGUAGES, ...UNREAD].flatMap(([, g]) => g),
       include: options.include,
       exclude: [...(options.exclude ?? []), ...project.ignore],
     },
@@ -88,10 +89,27 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     enabled.filter(([, r]) => r.meta.mcpAudit.severityFacts?.dependsOnGitTracking).map(([, r]) => r.meta.mcpAudit.language),
   );
   const jobs: FileJob[] = [];
+  const unread = UNREAD.map(([language, globs]) => ({ language, globs, match: picomatch(globs, { dot: true }), count: 0 }));
   for (const f of files) {
     // Only an explicitly named file can lack a language (e.g. a pre-commit hook passing every staged file): skip it.
     const lang = languageOf.find(([, m]) => m(f.rel))?.[0];
     if (lang) jobs.push({ abs: f.abs, rel: f.rel, lang, facts: { isTestFile: isTestPath(f.rel), git: 'unknown' } });
+    else {
+      const other = unread.find((u) => u.match(f.rel));
+      if (other) other.count++;
+    }
+  }
+  const unreadTotal = unread.reduce((n, u) => n + u.count, 0);
+  // A source language no rule reads is said once, with its count: a tree of such files must not look clean.
+  for (const u of unread) {
+    if (u.count === 0) continue;
+    const files = u.count === 1 ? 'file' : 'files';
+    diagnostics.push({
+      kind: 'unsupported-language',
+      language: u.language,
+      count: u.count,
+      message: `${u.count} ${u.language} ${files} (${u.globs.join(', ')}) not analysed: mcp-audit does not read ${u.language} source; findings in ${u.count === 1 ? 'it' : 'them'}, if any, are not in this report`,
+    });
   }
   const gitStatus = readGitStatus(root, jobs.filter((j) => gitLanguages.has(j.lang)).map((j) => j.rel));
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
@@ -165,9 +183,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     suppressed,
     diagnostics,
     summary: {
-      filesScanned: files.length,
+      filesScanned: files.length - unreadTotal,
       filesParsed,
-      filesSkipped: files.length - filesParsed,
+      filesSkipped: files.length - unreadTotal - filesParsed,
       findings: findings.length,
       suppressed: suppressed.length,
       bySeverity,
