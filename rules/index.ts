@@ -1,5 +1,7 @@
 // Every rule, by id. A meta test checks this list against the files in rules/, test/rules/ and docs/rules/.
-import type { McpRuleModule } from '../src/rule-kit/create-rule.js';
+// A rule with a Python implementation (rules/python/<id>.ts) is composed with it here: one id, both languages.
+import { withPython, type McpRuleModule } from '../src/rule-kit/create-rule.js';
+import { noHardcodedSecretsPython } from './python/no-hardcoded-secrets.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noBroadOauthScopes from './no-broad-oauth-scopes.js';
 import noUnverifiedIdentity from './no-unverified-identity.js';
@@ -33,7 +35,7 @@ export const rules: Record<string, McpRuleModule> = {
   'no-permissive-cors': noPermissiveCors,
   'secure-session-id': secureSessionId,
   'no-shared-server-instance': noSharedServerInstance,
-  'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-hardcoded-secrets': withPython(noHardcodedSecrets, noHardcodedSecretsPython),
   'no-broad-oauth-scopes': noBroadOauthScopes,
   'no-unverified-identity': noUnverifiedIdentity,
   'no-jwt-decode-without-verify': noJwtDecodeWithoutVerify,

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { rules as allRules } from '../../rules/index.js';
 import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
-import { CONFIG_FILES, JS_FILES, UNREAD_SOURCE_FILES } from '../plugin/files.js';
+import { CONFIG_FILES, JS_FILES, PYTHON_FILES, UNREAD_SOURCE_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
 import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult, type LintJob } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
@@ -16,6 +16,7 @@ import { selectChanged } from './changed.js';
 import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
 import { isTestPath } from './severity-policy.js';
+import { loadPythonParser } from '../python/parser.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
 
 export interface ScanOptions {
@@ -55,6 +56,7 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const LANGUAGES: Array<[RuleLanguage, string[]]> = [
   ['js', JS_FILES],
   ['config', CONFIG_FILES],
+  ['python', PYTHON_FILES],
 ];
 const UNREAD: Array<[string, string[]]> = UNREAD_SOURCE_FILES.map((u) => [u.language, u.globs]);
 
@@ -224,6 +226,8 @@ async function analyseJobs(
       bytes += t.text.length;
     }
   });
+  // The Python parser is WebAssembly, loaded asynchronously and only for a scan that lints Python.
+  if (toLint.some((j) => j.lang === 'python')) await loadPythonParser();
   const skipped = jobs.length - toLint.length;
   const progress = onProgress && ((done: number) => onProgress(skipped + done, jobs.length));
   const threads = workers ?? defaultThreadCount();

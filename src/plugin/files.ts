@@ -9,12 +9,14 @@ export const JS_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
  */
 export const CONFIG_FILES: string[] = CLIENT_FILE_GLOBS;
 
+/** Python source, read by the rules' Python implementations (the CLI; the ESLint presets stay JS/TS and configs). */
+export const PYTHON_FILES = ['**/*.{py,pyi}'];
+
 /**
  * Source languages MCP servers are written in that no rule reads. A scan counts their files and says so in one
  * diagnostic per language, so that a tree of them never looks like a clean result.
  */
 export const UNREAD_SOURCE_FILES: ReadonlyArray<{ language: string; globs: string[] }> = [
-  { language: 'Python', globs: ['**/*.{py,pyi}'] },
   { language: 'Go', globs: ['**/*.go'] },
   { language: 'Rust', globs: ['**/*.rs'] },
   { language: 'Java', globs: ['**/*.java'] },

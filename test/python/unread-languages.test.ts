@@ -29,12 +29,12 @@ describe('source languages no rule reads', () => {
     const report = await scan({ root, configPath: false });
     const unread = report.diagnostics.filter((d) => d.kind === 'unsupported-language');
     expect(unread.map((d) => [d.language, d.count, d.file])).toEqual([
-      ['Python', 1, undefined],
       ['Go', 2, undefined],
       ['Rust', 1, undefined],
     ]);
-    expect(unread[1].message).toMatch(/^2 Go files \(\*\*\/\*\.go\) not analysed: mcp-audit does not read Go source/);
-    expect(report.summary.filesScanned).toBe(1);
+    expect(unread[0].message).toMatch(/^2 Go files \(\*\*\/\*\.go\) not analysed: mcp-audit does not read Go source/);
+    // index.ts and app.py are read
+    expect(report.summary.filesScanned).toBe(2);
     expect(report.findings).toEqual([]);
   });
 

@@ -1,0 +1,41 @@
+import { Linter } from 'eslint';
+import { beforeAll, expect } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { languageBase, PLUGIN_NAME } from '../../src/plugin/index.js';
+import { loadPythonParser } from '../../src/python/parser.js';
+
+/** Load the Python parser before a test file's cases (the engine does the same before linting Python). */
+export function withPythonParser(): void {
+  beforeAll(async () => {
+    expect(await loadPythonParser()).toBe(true);
+  });
+}
+
+export interface PyMessage {
+  ruleId: string | null;
+  messageId?: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Lint Python source with one rule (or every rule that reads Python), as ESLint runs it in the CLI. */
+export function lintPython(code: string, ruleId?: string, filename = '/virtual/server.py'): PyMessage[] {
+  const ids = Object.keys(rules).filter((id) => rules[id].meta.mcpAudit.python && (!ruleId || id === ruleId));
+  const linter = new Linter({ configType: 'flat', cwd: '/virtual' });
+  const config = [{ ...languageBase('python')!, rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error' as const])) }];
+  return linter.verify(code, config, { filename }).map((m) => ({
+    ruleId: m.ruleId ? m.ruleId.replace(`${PLUGIN_NAME}/`, '') : null,
+    ...(m.messageId ? { messageId: m.messageId } : {}),
+    line: m.line,
+    column: m.column,
+    message: m.message,
+  }));
+}
+
+/** `[line, messageId]` of a rule's reports on some code. */
+export function reports(code: string, ruleId: string, filename?: string): Array<[number, string | undefined]> {
+  return lintPython(code, ruleId, filename)
+    .filter((m) => m.ruleId === ruleId)
+    .map((m) => [m.line, m.messageId]);
+}
