@@ -2,6 +2,7 @@
 // A rule with a Python implementation (rules/python/<id>.ts) is composed with it here: one id, both languages.
 import { withPython, type McpRuleModule } from '../src/rule-kit/create-rule.js';
 import { noHardcodedSecretsPython } from './python/no-hardcoded-secrets.js';
+import { noUnverifiedIdentityPython } from './python/no-unverified-identity.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noBroadOauthScopes from './no-broad-oauth-scopes.js';
 import noUnverifiedIdentity from './no-unverified-identity.js';
@@ -37,7 +38,7 @@ export const rules: Record<string, McpRuleModule> = {
   'no-shared-server-instance': noSharedServerInstance,
   'no-hardcoded-secrets': withPython(noHardcodedSecrets, noHardcodedSecretsPython),
   'no-broad-oauth-scopes': noBroadOauthScopes,
-  'no-unverified-identity': noUnverifiedIdentity,
+  'no-unverified-identity': withPython(noUnverifiedIdentity, noUnverifiedIdentityPython),
   'no-jwt-decode-without-verify': noJwtDecodeWithoutVerify,
   'jwt-verify-options': jwtVerifyOptions,
   'no-presence-only-auth': noPresenceOnlyAuth,

@@ -99,6 +99,7 @@ export function memberPath(node: PyNode | null | undefined): string[] | null {
   const n = unwrap(node);
   if (!n) return null;
   if (n.type === 'identifier') return [n.text!];
+  if (n.type === 'dotted_name') return n.children.every((c) => c.type === 'identifier') ? n.children.map((c) => c.text!) : null;
   if (n.type === 'attribute') {
     const object = memberPath(child(n, 'object'));
     const attr = child(n, 'attribute');
