@@ -3,6 +3,10 @@
 import { withPython, type McpRuleModule } from '../src/rule-kit/create-rule.js';
 import { noHardcodedSecretsPython } from './python/no-hardcoded-secrets.js';
 import { noUnverifiedIdentityPython } from './python/no-unverified-identity.js';
+import { noPermissiveCorsPython } from './python/no-permissive-cors.js';
+import { noUnauthenticatedPublicBindPython } from './python/no-unauthenticated-public-bind.js';
+import { requireDnsRebindingProtectionPython } from './python/require-dns-rebinding-protection.js';
+import { requireToolAuthorizationPython } from './python/require-tool-authorization.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noBroadOauthScopes from './no-broad-oauth-scopes.js';
 import noUnverifiedIdentity from './no-unverified-identity.js';
@@ -30,10 +34,10 @@ import secureSessionId from './secure-session-id.js';
 import noSharedServerInstance from './no-shared-server-instance.js';
 
 export const rules: Record<string, McpRuleModule> = {
-  'require-tool-authorization': requireToolAuthorization,
-  'no-unauthenticated-public-bind': noUnauthenticatedPublicBind,
-  'require-dns-rebinding-protection': requireDnsRebindingProtection,
-  'no-permissive-cors': noPermissiveCors,
+  'require-tool-authorization': withPython(requireToolAuthorization, requireToolAuthorizationPython),
+  'no-unauthenticated-public-bind': withPython(noUnauthenticatedPublicBind, noUnauthenticatedPublicBindPython),
+  'require-dns-rebinding-protection': withPython(requireDnsRebindingProtection, requireDnsRebindingProtectionPython),
+  'no-permissive-cors': withPython(noPermissiveCors, noPermissiveCorsPython),
   'secure-session-id': secureSessionId,
   'no-shared-server-instance': noSharedServerInstance,
   'no-hardcoded-secrets': withPython(noHardcodedSecrets, noHardcodedSecretsPython),

@@ -3,6 +3,7 @@
 // snake_case too. The MCP session (`ctx.session`, `session_id`) is deliberately absent: a session is not an identity.
 import { IDENTITY_SIGNALS } from '../../mcp-model/identity.js';
 import { calleeName, child, keywordArg, memberPath, parameters, positionalArgs, unwrap, type PyNode } from '../tree.js';
+import { headerRead, isPyIdentityHeader } from './sources.js';
 
 export interface PyIdentitySignal {
   id: string;
@@ -35,8 +36,18 @@ export const PY_IDENTITY_SIGNALS: readonly PyIdentitySignal[] = [
 /** A FastAPI dependency that resolves the caller: `user = Depends(get_current_user)`, `Security(api_key_scheme)`. */
 const AUTH_DEPENDENCY = /user|auth|token|verif|principal|permission|scope|api_?key|current|identity|credential/i;
 
+/**
+ * A caller identity read from a header: spoofable (no-unverified-identity reports that), but the handler does look
+ * at who is calling, so it is not a tool without any check.
+ */
+export const HEADER_IDENTITY_SIGNAL: PyIdentitySignal = { id: 'header-identity', example: 'user_id = ctx.get_http_request().headers.get("X-User-ID")' };
+
 /** The identity signal a node shows, if any (calls, member reads, FastAPI auth dependencies in a signature). */
 export function pyIdentitySignal(node: PyNode): PyIdentitySignal | null {
+  if (node.type === 'call' || node.type === 'subscript') {
+    const header = headerRead(node);
+    if (header && isPyIdentityHeader(header)) return HEADER_IDENTITY_SIGNAL;
+  }
   if (node.type === 'call') {
     const name = calleeName(node);
     return (name && PY_IDENTITY_SIGNALS.find((s) => s.callee?.test(name))) || null;

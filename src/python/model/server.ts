@@ -71,7 +71,7 @@ const WEB_APPS = new Set(['FastAPI', 'Starlette', 'Flask', 'Quart', 'Sanic']);
 const AUTH_NAME = /auth|bearer|jwt|token|api_?key|apikey|guard|protect|verif|oauth|credential/i;
 const NOT_AUTH = /cors|gzip|trustedhost|session|proxyheaders|https?redirect|logging|timing|error/i;
 /** Calls that verify a credential, in a middleware that would otherwise only look at headers. */
-const VERIFIES = /verify|validate|decode|compare_digest|introspect|authenticate|check_token|check_api_key|get_user_by_token|load_user/i;
+const VERIFIES = /verify|validate|compare_digest|introspect|authenticate|check_token|check_api_key|get_user_by_token|load_user|(^|\.)jwt\.decode$/i;
 
 const cache = new WeakMap<PyModule, PyServerModel>();
 
@@ -164,8 +164,13 @@ const SERVER_CONSTRUCTORS = new Set(['FastMCP', 'MCPServer']);
 
 /** `mcp.run()` (stdio), `mcp.run(transport="sse", host=…, port=…)`; host from run(), the constructor, or settings. */
 function serverRun(ctx: PyCtx, model: PyServerModel, call: PyNode, object: PyNode | null): void {
-  const t = stringSetting(ctx, keywordArg(call, 'transport') ?? positionalArgs(call)[0] ?? null);
-  const kind = t.value ? TRANSPORT_NAMES[t.value] : t.unknown ? 'streamable-http' : 'stdio';
+  // The low-level `server.run(read_stream, write_stream, options)` takes streams, not a transport name.
+  const first = positionalArgs(call)[0];
+  const given = keywordArg(call, 'transport') ?? (first && stringValue(first) !== null ? first : null);
+  if (!given && first) return;
+  const t = stringSetting(ctx, given);
+  // A transport chosen at run time (`transport=args.transport`) is not known: no fact either way.
+  const kind = t.value ? TRANSPORT_NAMES[t.value] : t.unknown ? undefined : 'stdio';
   if (!kind) return;
   model.transports.push({ kind, node: call });
   if (kind !== 'stdio') serverListen(ctx, model, call, object);
@@ -264,7 +269,7 @@ export function headerPresenceOnly(cls: PyNode): boolean {
   let verifies = false;
   walk(cls, (n) => {
     if (n.type === 'string' && isIdentityHeader(stringValue(n) ?? '')) identityHeader = true;
-    if (n.type === 'call' && VERIFIES.test(calleeName(n) ?? '')) verifies = true;
+    if (n.type === 'call' && VERIFIES.test(memberPath(child(n, 'function'))?.join('.') ?? '')) verifies = true;
   });
   return identityHeader && !verifies;
 }

@@ -13,6 +13,8 @@ type PyMatcher =
   | { builtin: string[] }
   /** Any callee name (bare or method) matching. */
   | { callee: RegExp }
+  /** The whole dotted path of the callee matching (`repo.git.push`). */
+  | { path: RegExp }
   /** A method call whose dotted path ends with these segments (`messages.create`). */
   | { suffix: string[] }
   /** A dotted path whose root is one of `roots` and whose last name matches `method`. */
@@ -103,7 +105,8 @@ export const PY_SINKS: readonly PySinkDef[] = [
     example: 's3 = boto3.client("s3")\ns3.delete_object(Bucket=bucket, Key=key)',
   },
   { id: 'github', category: 'repo-mutation', match: { roots: ['repo', 'github', 'gh', 'gl', 'gitlab', 'project'], method: /^(create_|delete|edit|merge|add_to_|remove_from_|update_|remove_)/ }, example: 'repo.create_issue(title=title, body=body)' },
-  { id: 'gitpython', category: 'repo-mutation', match: { roots: ['repo', 'git_repo'], method: /^(push|reset|checkout|commit|merge|rebase|clean|rm|create_head|delete_head|create_tag)$/ }, example: 'repo.git.reset("--hard", ref)' },
+  // GitPython: `repo.git.<command>` and `repo.index.<command>` change the repository; `repo.commit(rev)` only reads one
+  { id: 'gitpython', category: 'repo-mutation', match: { path: /(^|\.)(repo|git_repo)\.(git|index)\.(push|pull|reset|checkout|commit|merge|rebase|clean|rm|add|remove|move|branch|tag|stash|cherry_pick|revert|am|apply)$|(^|\.)(repo|git_repo)\.(create_head|delete_head|create_tag|delete_tag|create_remote|delete_remote)$/ }, example: 'repo.git.reset("--hard", ref)' },
 ];
 
 const MUTATING_HTTP = /^(post|put|patch|delete)$/i;
@@ -175,6 +178,7 @@ function matches(m: PyMatcher, ctx: PyCtx, call: PyNode, path: string[] | null):
     const full = fullPath(ctx, path);
     return full.length === 2 && m.modules.includes(full[0]) && m.names.includes(full[1]);
   }
+  if ('path' in m) return m.path.test(path.join('.'));
   if ('suffix' in m) return path.length >= m.suffix.length && m.suffix.every((s, i) => path[path.length - m.suffix.length + i].replace(/\(\)$/, '') === s);
   if ('googleApi' in m) {
     // `x.files().delete(fileId=…).execute()`: the verb call sits under an `.execute()`
@@ -194,11 +198,23 @@ function matches(m: PyMatcher, ctx: PyCtx, call: PyNode, path: string[] | null):
   return path.length >= 1 && m.callee.test(last);
 }
 
+/**
+ * A file the server itself names, by a literal or an UPPER_CASE constant (`open(CACHE_FILE, "w")`): its own state or
+ * cache, not a place the caller chooses. Writing it is no action a caller directs.
+ */
+function ownFile(ctx: PyCtx, call: PyNode): boolean {
+  const target = unwrap(positionalArgs(call)[0] ?? keywordArg(call, 'file') ?? keywordArg(call, 'path'));
+  if (!target) return false;
+  if (stringValue(target) !== null) return true;
+  return target.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(target.text!) && ctx.index.values.has(target.text!);
+}
+
 /** The sink a call reaches, if any. */
 export function matchPySink(ctx: PyCtx, call: PyNode): PySinkMatch | null {
   const path = memberPath(child(call, 'function'));
   for (const def of PY_SINKS) {
     if (!matches(def.match, ctx, call, path)) continue;
+    if ((def.id === 'open-write' || def.id === 'fs-write') && ownFile(ctx, call)) return null;
     let label = path ? path.join('.') : def.id;
     if (def.category === 'http-mutation') label = `${label} ${httpMethod(ctx, call, path!)}`;
     if (def.id === 'sql-write') label = `SQL ${(sqlText(ctx, positionalArgs(call)[0]) ?? '').trim().split(/\s+/)[0].toUpperCase()}`;
