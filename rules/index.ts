@@ -7,6 +7,7 @@ import { noPermissiveCorsPython } from './python/no-permissive-cors.js';
 import { noUnauthenticatedPublicBindPython } from './python/no-unauthenticated-public-bind.js';
 import { requireDnsRebindingProtectionPython } from './python/require-dns-rebinding-protection.js';
 import { requireToolAuthorizationPython } from './python/require-tool-authorization.js';
+import { noSecretLoggingPython } from './python/no-secret-logging.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noBroadOauthScopes from './no-broad-oauth-scopes.js';
 import noUnverifiedIdentity from './no-unverified-identity.js';
@@ -48,7 +49,7 @@ export const rules: Record<string, McpRuleModule> = {
   'no-presence-only-auth': noPresenceOnlyAuth,
   'no-timing-unsafe-secret-compare': noTimingUnsafeSecretCompare,
   'no-token-passthrough': noTokenPassthrough,
-  'no-secret-logging': noSecretLogging,
+  'no-secret-logging': withPython(noSecretLogging, noSecretLoggingPython),
   'no-secret-in-tool-result': noSecretInToolResult,
   'no-tls-verification-disabled': noTlsVerificationDisabled,
   'no-secrets-in-mcp-config': noSecretsInMcpConfig,
