@@ -8,6 +8,15 @@ import { noUnauthenticatedPublicBindPython } from './python/no-unauthenticated-p
 import { requireDnsRebindingProtectionPython } from './python/require-dns-rebinding-protection.js';
 import { requireToolAuthorizationPython } from './python/require-tool-authorization.js';
 import { noSecretLoggingPython } from './python/no-secret-logging.js';
+import { noTlsVerificationDisabledPython } from './python/no-tls-verification-disabled.js';
+import { noTimingUnsafeSecretComparePython } from './python/no-timing-unsafe-secret-compare.js';
+import { noJwtDecodeWithoutVerifyPython } from './python/no-jwt-decode-without-verify.js';
+import { jwtVerifyOptionsPython } from './python/jwt-verify-options.js';
+import { noPresenceOnlyAuthPython } from './python/no-presence-only-auth.js';
+import { secureSessionIdPython } from './python/secure-session-id.js';
+import { noBroadOauthScopesPython } from './python/no-broad-oauth-scopes.js';
+import { noTokenPassthroughPython } from './python/no-token-passthrough.js';
+import { noSecretInToolResultPython } from './python/no-secret-in-tool-result.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noBroadOauthScopes from './no-broad-oauth-scopes.js';
 import noUnverifiedIdentity from './no-unverified-identity.js';
@@ -39,19 +48,19 @@ export const rules: Record<string, McpRuleModule> = {
   'no-unauthenticated-public-bind': withPython(noUnauthenticatedPublicBind, noUnauthenticatedPublicBindPython),
   'require-dns-rebinding-protection': withPython(requireDnsRebindingProtection, requireDnsRebindingProtectionPython),
   'no-permissive-cors': withPython(noPermissiveCors, noPermissiveCorsPython),
-  'secure-session-id': secureSessionId,
+  'secure-session-id': withPython(secureSessionId, secureSessionIdPython),
   'no-shared-server-instance': noSharedServerInstance,
   'no-hardcoded-secrets': withPython(noHardcodedSecrets, noHardcodedSecretsPython),
-  'no-broad-oauth-scopes': noBroadOauthScopes,
+  'no-broad-oauth-scopes': withPython(noBroadOauthScopes, noBroadOauthScopesPython),
   'no-unverified-identity': withPython(noUnverifiedIdentity, noUnverifiedIdentityPython),
-  'no-jwt-decode-without-verify': noJwtDecodeWithoutVerify,
-  'jwt-verify-options': jwtVerifyOptions,
-  'no-presence-only-auth': noPresenceOnlyAuth,
-  'no-timing-unsafe-secret-compare': noTimingUnsafeSecretCompare,
-  'no-token-passthrough': noTokenPassthrough,
+  'no-jwt-decode-without-verify': withPython(noJwtDecodeWithoutVerify, noJwtDecodeWithoutVerifyPython),
+  'jwt-verify-options': withPython(jwtVerifyOptions, jwtVerifyOptionsPython),
+  'no-presence-only-auth': withPython(noPresenceOnlyAuth, noPresenceOnlyAuthPython),
+  'no-timing-unsafe-secret-compare': withPython(noTimingUnsafeSecretCompare, noTimingUnsafeSecretComparePython),
+  'no-token-passthrough': withPython(noTokenPassthrough, noTokenPassthroughPython),
   'no-secret-logging': withPython(noSecretLogging, noSecretLoggingPython),
-  'no-secret-in-tool-result': noSecretInToolResult,
-  'no-tls-verification-disabled': noTlsVerificationDisabled,
+  'no-secret-in-tool-result': withPython(noSecretInToolResult, noSecretInToolResultPython),
+  'no-tls-verification-disabled': withPython(noTlsVerificationDisabled, noTlsVerificationDisabledPython),
   'no-secrets-in-mcp-config': noSecretsInMcpConfig,
   'insecure-mcp-server-url': insecureMcpServerUrl,
   'no-tls-opt-out-in-mcp-config': noTlsOptOutInMcpConfig,

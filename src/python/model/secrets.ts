@@ -13,6 +13,14 @@ export interface SecretOrigin {
   node: PyNode;
 }
 
+/** Protocol bookkeeping named like a token (`page_token`, `nextPageToken`, `progressToken`): not a credential. */
+const NOT_SECRET = /(page|next|continuation|cancellation|sync|progress|resume|cursor)_?token$/i;
+
+const credentialName = (name: string) => isSecretName(name) && !NOT_SECRET.test(name);
+
+/** Calls that hand back (a form of) their arguments: formatting, containers, constructors like `TextContent(…)`. */
+const VALUE_CALLS = /^(str|repr|format|dumps|dict|list|tuple|set|join|encode|decode|b64encode|urlsafe_b64encode)$|^[A-Z]/;
+
 /** Calls whose result says nothing secret about their argument (a length, a type, a digest, a yes/no). */
 const OPAQUE_CALLS = /^(len|bool|type|isinstance|hasattr|hash|id|sha\d+|md5|blake2\w*|hexdigest|digest|startswith|endswith|count|keys|is_\w+|has_\w+)$/;
 
@@ -52,10 +60,10 @@ function isEnvRead(n: PyNode): boolean {
 /** `{"client_secret": X, …}`, `dict(password=p)`: a container built with a credential in it. */
 function holdsSecret(node: PyNode): boolean {
   if (node.type === 'dictionary') {
-    return node.children.some((p) => p.type === 'pair' && isSecretName(stringValue(child(p, 'key')) ?? '') && stringValue(child(p, 'value')) === null);
+    return node.children.some((p) => p.type === 'pair' && credentialName(stringValue(child(p, 'key')) ?? '') && stringValue(child(p, 'value')) === null);
   }
   if (node.type === 'call' && calleeName(node) === 'dict') {
-    return (child(node, 'arguments')?.children ?? []).some((a) => a.type === 'keyword_argument' && isSecretName(child(a, 'name')?.text ?? ''));
+    return (child(node, 'arguments')?.children ?? []).some((a) => a.type === 'keyword_argument' && credentialName(child(a, 'name')?.text ?? ''));
   }
   return false;
 }
@@ -65,7 +73,7 @@ function secretOf(n: PyNode, depth: number): SecretOrigin | null {
   if (n.type === 'identifier') {
     // `for token in text.split(",")`: a lexical token, not a credential
     if (loopVariable(n)) return null;
-    if (isSecretName(n.text!)) return { label: n.text!, node: n };
+    if (credentialName(n.text!)) return { label: n.text!, node: n };
     if (depth > 1) return null;
     // a variable that was given a credential as it is (`auth = request.headers.get("Authorization")`)
     for (const v of localAssignments(n)) {
@@ -80,7 +88,7 @@ function secretOf(n: PyNode, depth: number): SecretOrigin | null {
     if (isWholeEnvironment(n)) return { label: 'the environment', node: n };
     if (isHeaderBag(n)) return { label: 'request headers', node: n };
     const last = child(n, 'attribute')?.text ?? '';
-    return isSecretName(last) ? { label: memberPath(n)?.join('.') ?? last, node: n } : null;
+    return credentialName(last) ? { label: memberPath(n)?.join('.') ?? last, node: n } : null;
   }
   if (n.type === 'subscript' || n.type === 'call') {
     const header = headerRead(n);
@@ -88,13 +96,13 @@ function secretOf(n: PyNode, depth: number): SecretOrigin | null {
   }
   if (n.type === 'subscript') {
     const key = stringValue(child(n, 'subscript'));
-    return key && isSecretName(key) ? { label: key, node: n } : null;
+    return key && credentialName(key) ? { label: key, node: n } : null;
   }
   if (n.type === 'call') {
     const path = memberPath(child(n, 'function'))?.join('.') ?? '';
     if (/(^|\.)(getenv|environ\.get)$/.test(path)) {
       const name = stringValue(positionalArgs(n)[0]);
-      return name && isSecretName(name) ? { label: name, node: n } : null;
+      return name && credentialName(name) ? { label: name, node: n } : null;
     }
     if (path === 'get_access_token') return { label: 'the access token', node: n };
     if (isHeaderBag(n)) return { label: 'request headers', node: n };
@@ -108,7 +116,7 @@ function secretOf(n: PyNode, depth: number): SecretOrigin | null {
  * The first credential inside an expression (f-string parts, concatenations, call arguments, containers), skipping
  * what is redacted (`mask(token)`) or reduced to something harmless (`len(token)`, `token[:4]`).
  */
-export function secretIn(expr: PyNode | null, depth = 0): SecretOrigin | null {
+export function secretIn(expr: PyNode | null, depth = 0, asValue = false): SecretOrigin | null {
   if (!expr) return null;
   let found: SecretOrigin | null = null;
   walk(expr, (n) => {
@@ -129,7 +137,7 @@ export function secretIn(expr: PyNode | null, depth = 0): SecretOrigin | null {
     }
     if (n.type === 'keyword_argument') {
       const value = child(n, 'value');
-      if (value) found = secretIn(value, depth);
+      if (value) found = secretIn(value, depth, asValue);
       return false;
     }
     const origin = secretOf(n, depth);
@@ -139,10 +147,13 @@ export function secretIn(expr: PyNode | null, depth = 0): SecretOrigin | null {
     }
     if (n.type === 'attribute') return false;
     if (n.type === 'call') {
+      // As a value (a tool's result), a call gives back its arguments only if it formats or wraps them:
+      // `fetch(url, token)` returns the answer, not the token.
+      if (asValue && !VALUE_CALLS.test(calleeName(n) ?? '')) return false;
       // the arguments, not the callee: `logger.info(x)` is not a secret because `logger` is not
-      for (const a of child(n, 'arguments')?.children ?? []) if (!found) found = secretIn(a, depth);
+      for (const a of child(n, 'arguments')?.children ?? []) if (!found) found = secretIn(a, depth, asValue);
       const fn = child(n, 'function');
-      if (!found && fn?.type === 'attribute') found = secretIn(child(fn, 'object'), depth);
+      if (!found && fn?.type === 'attribute') found = secretIn(child(fn, 'object'), depth, asValue);
       return false;
     }
   });

@@ -12,6 +12,9 @@ export function isPyIdentityHeader(name: string): boolean {
   return isIdentityHeader(name) || isIdentityHeaderShape(name);
 }
 
+/** What holds the inbound request: `request`, `req`, `http_request`, `get_http_request()`, a websocket, an ASGI scope. */
+const INBOUND = /request|^req$|^websocket$|^ws$|^scope$|^conn$/i;
+
 /** A header collection: `request.headers`, `get_http_headers()`, `dict(request.headers)`, a name bound to one. */
 export function isHeaderBag(node: PyNode | null, depth = 0): boolean {
   const n = unwrap(node);
@@ -19,7 +22,9 @@ export function isHeaderBag(node: PyNode | null, depth = 0): boolean {
   const path = memberPath(n);
   if (path) {
     const last = path[path.length - 1];
-    if (last === 'headers' || last === 'get_http_headers()' || last === 'headers()') return true;
+    if (last === 'get_http_headers()') return true;
+    // the inbound request's headers (`request.headers`, `ctx.get_http_request().headers`), not a response's or a client's
+    if ((last === 'headers' || last === 'headers()') && path.length >= 2 && INBOUND.test(path[path.length - 2].replace(/\(\)$/, ''))) return true;
   }
   if (n.type === 'call') {
     const name = calleeName(n);
