@@ -51,7 +51,7 @@ export const noJwtDecodeWithoutVerifyPython: PythonImplementation<'pyDecoded'> =
             // the claims object, then one identity claim read off it and used
             const v = climb(call);
             const name = v.parent?.type === 'assignment' && child(v.parent, 'right') === v ? child(v.parent, 'left') : null;
-            for (const r of name?.type === 'identifier' ? readsOf(fn, name.text!, call.range[0]) : []) {
+            for (const r of [call, ...(name?.type === 'identifier' ? readsOf(fn, name.text!, call.range[0]) : [])]) {
               const claim = claimRead(r);
               const use = claim && (accessUse(climb(claim)) ?? firstAccessUse(fn, claim));
               if (use) {

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import { rules as allRules } from '../../rules/index.js';
-import { languagesOf, takeRecordedExtras, type McpAuditMeta, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
+import { languagesOf, pythonView, takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
@@ -111,7 +111,10 @@ class LintRunner {
       this.prefilters.set(lang, new Prefilter(enabled.filter(([, r]) => r.meta.mcpAudit.language === lang)));
     }
     // A rule's Python implementation has keywords of its own.
-    const python = enabled.flatMap(([id, r]) => (r.meta.mcpAudit.python ? [[id, withKeywords(r, r.meta.mcpAudit.python)] as [string, McpRuleModule]] : []));
+    const python = enabled.flatMap(([id, r]) => {
+      const view = pythonView(r);
+      return view ? [[id, view] as [string, McpRuleModule]] : [];
+    });
     this.prefilters.set('python', new Prefilter(python));
   }
 
@@ -280,11 +283,6 @@ class LintRunner {
     }
     return { findings, suppressed };
   }
-}
-
-/** A rule as the prefilter sees it, with other keywords (a rule's Python implementation's). */
-function withKeywords(rule: McpRuleModule, keywords: Pick<McpAuditMeta, 'keywords' | 'keywordsAlso'>): McpRuleModule {
-  return { ...rule, meta: { ...rule.meta, mcpAudit: { ...rule.meta.mcpAudit, ...keywords, keywordsAlso: keywords.keywordsAlso } } };
 }
 
 function firstLine(e: unknown): string {

@@ -6,7 +6,7 @@ import { CONFIG_FILES, JS_FILES, PYTHON_FILES } from './files.js';
 import { atLeast } from '../rule-kit/severity.js';
 import { mcpConfigLanguage } from '../config-language/language.js'; // issue 3
 import { pythonLanguage } from '../python/language.js';
-import type { McpRuleModule, RuleLanguage } from '../rule-kit/create-rule.js';
+import { languagesOf, type McpRuleModule, type RuleLanguage } from '../rule-kit/create-rule.js';
 
 export const PLUGIN_NAME = 'mcp-audit';
 
@@ -49,7 +49,7 @@ export function languageBase(language: RuleLanguage): Linter.Config | null {
 export function rulesFor(language: RuleLanguage, only?: ReadonlySet<string>): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
-    if (rule.meta.mcpAudit.language !== language || (only && !only.has(id))) continue;
+    if (!languagesOf(rule.meta.mcpAudit).includes(language) || (only && !only.has(id))) continue;
     out[`${PLUGIN_NAME}/${id}`] = eslintLevel(rule);
   }
   return out;

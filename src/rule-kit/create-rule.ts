@@ -136,6 +136,13 @@ export interface McpRuleDefinition<MessageIds extends string> {
 
 export type McpRuleModule = Rule.RuleModule & { meta: Rule.RuleMetaData & { mcpAudit: McpAuditMeta } };
 
+/** The rule as the prefilter sees it on Python files (its Python implementation's keywords), or null without one. */
+export function pythonView(rule: McpRuleModule): McpRuleModule | null {
+  const python = rule.meta.mcpAudit.python;
+  if (!python) return null;
+  return { ...rule, meta: { ...rule.meta, mcpAudit: { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso } } };
+}
+
 /** The languages a rule reads: its own, and Python when it has a Python implementation. */
 export function languagesOf(meta: McpAuditMeta): RuleLanguage[] {
   return meta.python ? [meta.language, 'python'] : [meta.language];
