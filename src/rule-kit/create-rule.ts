@@ -2,6 +2,7 @@ import type { Rule } from 'eslint';
 import type { AST_NODE_TYPES, TSESTree } from '@typescript-eslint/types';
 import type { Severity } from './severity.js';
 import type { PyModule } from '../python/tree.js';
+import { classifyCached, DEFAULT_CLASS_POLICY, type ClassAction, type FileClass } from './file-class.js';
 
 export const DOCS_BASE = 'https://github.com/mcp-audit/mcp-audit/blob/main/docs/rules/';
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
@@ -17,8 +18,6 @@ export type RuleLanguage = 'js' | 'config' | 'python';
  * The decision itself lives in one place: src/engine/severity-policy.ts.
  */
 export interface SeverityFacts {
-  /** Findings in test files are lowered one step (they stay visible). Default true: test code is not deployed. */
-  lowerInTests?: boolean;
   /** Findings in files git tracks are raised one step, in git-ignored files lowered one step. */
   dependsOnGitTracking?: boolean;
 }
@@ -54,6 +53,8 @@ export interface McpAuditMeta {
    */
   treeGate?: (program: TSESTree.Program) => boolean;
   severityFacts?: SeverityFacts;
+  /** What a finding means in each file class, where the rule differs from DEFAULT_CLASS_POLICY (file-class.ts). */
+  fileClasses?: Partial<Record<FileClass, ClassAction>>;
   /** The prefilter of the rule's Python implementation, when it has one (`withPython`): same semantics as above. */
   python?: { keywords: Keyword[]; keywordsAlso?: Keyword[][] };
 }
@@ -80,6 +81,11 @@ export interface FindingExtra {
   /** Stable identity of the finding inside its file, independent of line numbers. */
   fingerprintKey?: string;
   related?: RelatedLocation[];
+  /**
+   * File classes whose policy is `hold` in which this finding is still shown (one step lower): it means the same
+   * there, e.g. a live provider key committed in a test is still a leak.
+   */
+  alsoIn?: FileClass[];
 }
 
 /** A related location at a node: ESTree's 0-based columns become the report's 1-based ones here, and only here. */
@@ -101,6 +107,11 @@ export interface RecordedExtra extends FindingExtra {
   column: number;
   /** Set when an `mcp-audit-ignore` comment suppressed the report: ESLint never saw it, so the engine needs the rest. */
   suppressed?: { justification?: string; message: string; endLine: number; endColumn: number };
+  /** The file's class and what the policy did with the finding there. */
+  fileClass: FileClass;
+  classAction: ClassAction;
+  /** Set when the finding was held back (its file class): ESLint never saw it either. */
+  heldBack?: { reason: string; message: string; endLine: number; endColumn: number };
 }
 
 type Loc = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -220,9 +231,33 @@ export function parseIgnoreComments(text: string): IgnoreComments {
   };
 }
 
+interface McpAuditSettings {
+  /** Set by the CLI engine: record what ESLint's messages cannot carry (the side channel above). */
+  collect?: boolean;
+  /** Show findings the file-class policy holds back (tests, generated, vendored code), one step lower. */
+  showHeldBack?: boolean;
+}
+
+function settingsOf(context: Rule.RuleContext): McpAuditSettings {
+  return (context.settings as { mcpAudit?: McpAuditSettings } | undefined)?.mcpAudit ?? {};
+}
+
 export function isCollecting(context: Rule.RuleContext): boolean {
-  const s = context.settings as { mcpAudit?: { collect?: boolean } } | undefined;
-  return s?.mcpAudit?.collect === true;
+  return settingsOf(context).collect === true;
+}
+
+/** The policy's action for a finding in a file of class `cls` (file-class.ts). */
+export function classActionFor(meta: McpAuditMeta, cls: FileClass, alsoIn: FileClass[] | undefined, showHeldBack: boolean): ClassAction {
+  const action = meta.fileClasses?.[cls] ?? DEFAULT_CLASS_POLICY[cls];
+  if (action !== 'hold') return action;
+  return showHeldBack || alsoIn?.includes(cls) ? 'lower' : 'hold';
+}
+
+/** The file's path relative to ESLint's working directory (the scan root in the CLI), with `/`. */
+function relativeName(context: Rule.RuleContext, filename: string): string {
+  const cwd = (context.cwd ?? '').replace(/\\/g, '/').replace(/\/$/, '');
+  const name = filename.replace(/\\/g, '/');
+  return cwd && name.startsWith(`${cwd}/`) ? name.slice(cwd.length + 1) : name;
 }
 
 export function createRule<MessageIds extends string>(
@@ -240,15 +275,15 @@ export function createRule<MessageIds extends string>(
       mcpAudit,
     },
     create(context) {
-      return def.create(mcpContext<MessageIds>(id, messages, context)) as unknown as Rule.RuleListener;
+      return def.create(mcpContext<MessageIds>(mcpAudit, messages, context)) as unknown as Rule.RuleListener;
     },
   };
 }
 
 /**
  * One rule id for one problem, in every language: `rule` (JS) with a Python implementation beside it. Each file
- * gets the implementation of its language; the report side (suppression comments, severity, evidence, related
- * locations, fingerprints) is the same code for both.
+ * gets the implementation of its language; the report side (suppression comments, file classes, severity, evidence,
+ * related locations, fingerprints) is the same code for both.
  */
 export function withPython<MessageIds extends string>(rule: McpRuleModule, python: PythonImplementation<MessageIds>): McpRuleModule {
   const { id } = rule.meta.mcpAudit;
@@ -257,23 +292,22 @@ export function withPython<MessageIds extends string>(rule: McpRuleModule, pytho
     if (messages[messageId] !== undefined && messages[messageId] !== text) throw new Error(`${id}: message '${messageId}' has two texts`);
     messages[messageId] = text;
   }
+  const mcpAudit: McpAuditMeta = { ...rule.meta.mcpAudit, python: { keywords: python.keywords, ...(python.keywordsAlso ? { keywordsAlso: python.keywordsAlso } : {}) } };
   return {
-    meta: {
-      ...rule.meta,
-      messages,
-      mcpAudit: { ...rule.meta.mcpAudit, python: { keywords: python.keywords, ...(python.keywordsAlso ? { keywordsAlso: python.keywordsAlso } : {}) } },
-    },
+    meta: { ...rule.meta, messages, mcpAudit },
     create(context) {
       // The Python language's tree is a `module`; JS has a `Program`, configs a `ConfigDocument`.
       if ((context.sourceCode.ast as { type: string }).type !== 'module') return rule.create(context);
-      return python.create(mcpContext<MessageIds>(id, messages, context)) as unknown as Rule.RuleListener;
+      return python.create(mcpContext<MessageIds>(mcpAudit, messages, context)) as unknown as Rule.RuleListener;
     },
   };
 }
 
-/** The context a rule implementation reports through: ESLint's, plus the side channel and `mcp-audit-ignore`. */
-function mcpContext<MessageIds extends string>(id: string, messages: Record<string, string>, context: Rule.RuleContext): McpRuleContext<MessageIds> {
-  const collect = isCollecting(context);
+/** The context a rule implementation reports through: ESLint's, plus the side channel, file classes and `mcp-audit-ignore`. */
+function mcpContext<MessageIds extends string>(mcpAudit: McpAuditMeta, messages: Record<string, string>, context: Rule.RuleContext): McpRuleContext<MessageIds> {
+  const id = mcpAudit.id;
+  const settings = settingsOf(context);
+  const collect = settings.collect === true;
   const filename = context.physicalFilename ?? context.filename;
   let ignores: IgnoreComments | undefined;
   return {
@@ -282,7 +316,10 @@ function mcpContext<MessageIds extends string>(id: string, messages: Record<stri
       const loc = d.loc ?? (d.node as { loc: Loc }).loc;
       ignores ??= parseIgnoreComments(context.sourceCode.text);
       const ignored = ignores.match(id, loc.start.line);
-      if (!ignored) {
+      const fileClass = classifyCached(filename, relativeName(context, filename), context.sourceCode.text);
+      const classAction = classActionFor(mcpAudit, fileClass.cls, d.alsoIn, settings.showHeldBack === true);
+      const held = classAction === 'hold';
+      if (!ignored && !held) {
         context.report({
           ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
           ...(d.loc ? { loc: d.loc } : {}),
@@ -301,6 +338,8 @@ function mcpContext<MessageIds extends string>(id: string, messages: Record<stri
         secret: d.secret,
         fingerprintKey: d.fingerprintKey,
         related: d.related,
+        fileClass: fileClass.cls,
+        classAction,
         ...(ignored
           ? {
               suppressed: {
@@ -310,7 +349,16 @@ function mcpContext<MessageIds extends string>(id: string, messages: Record<stri
                 endColumn: loc.end.column + 1,
               },
             }
-          : {}),
+          : held
+            ? {
+                heldBack: {
+                  reason: fileClass.reason,
+                  message: interpolate(messages[d.messageId], d.data),
+                  endLine: loc.end.line,
+                  endColumn: loc.end.column + 1,
+                },
+              }
+            : {}),
       });
     },
   };

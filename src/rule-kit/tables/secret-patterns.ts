@@ -26,6 +26,11 @@ export interface SecretPattern {
   minEntropy?: number;
   /** Extra structural check on the secret part. */
   validate?: (secret: string) => boolean;
+  /**
+   * The secret part is chosen by a person (a connection URL's password), not generated in a format that names its
+   * issuer: in test code such a value is a fixture as often as a leak, so it is held back there with the rest.
+   */
+  chosenByPerson?: boolean;
   /** Documented example values of this format: never reported by any check (see isKnownNonSecret). */
   allow?: RegExp[];
   rotateUrl?: string;
@@ -736,6 +741,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     secretGroup: 2,
     keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql'],
     severity: 'high',
+    chosenByPerson: true,
     validate: (password) => password.length >= 4 && !DUMMY_DB_PASSWORDS.has(password.toLowerCase()),
     examples: {
       match: [
