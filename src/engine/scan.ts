@@ -15,7 +15,10 @@ import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
+import { createHash } from 'node:crypto';
 import { loadPythonParser } from '../python/parser.js';
+import { pythonProjectKeys } from '../python/model/project.js';
+import { pythonImporters } from '../python/changed.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
 
 export interface ScanOptions {
@@ -83,9 +86,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     },
     diagnostics,
   );
-  const files = options.changed
-    ? selectChanged(discovered, new Set(changedFiles(root, options.changed === true ? undefined : options.changed).files))
-    : discovered;
+  const changed = options.changed ? new Set(changedFiles(root, options.changed === true ? undefined : options.changed).files) : null;
+  const picked = changed && new Set([...selectChanged(discovered, changed), ...pythonImporters(discovered, changed)]);
+  const files = picked ? discovered.filter((f) => picked.has(f)) : discovered;
 
   // Git is asked once per scan, only for files of a language some rule's severity depends on.
   const gitLanguages = new Set(
@@ -135,6 +138,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   if (cache) {
     const readImport = memoRead(root);
     const projectKey = projectKeys((abs) => readImport(toRel(root, abs)));
+    const pythonKey = pythonProjectKeys((abs) => readImport(toRel(root, abs)), (s) => createHash('sha256').update(s).digest('hex'));
     jobs.forEach((job, i) => {
       const diags: Diagnostic[] = [];
       const text = readText(job, maxFileSize, diags);
@@ -142,7 +146,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
         results[i] = { findings: [], suppressed: [], heldBack: [], diagnostics: diags, parsed: false };
         return;
       }
-      keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, job.lang === 'js' ? projectKey(job.abs) : '');
+      const project = job.lang === 'js' ? projectKey(job.abs) : job.lang === 'python' ? pythonKey(job.abs) : '';
+      keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, project);
       const hit = cache.get(job.rel, keys[i]);
       if (hit) results[i] = hit;
       else pending.push(i);

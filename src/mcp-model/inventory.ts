@@ -8,6 +8,8 @@ import { parseModule, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, serverModel, type AuthKind, type TransportKind } from './server.js';
 import { registrationsOf, type Framework, type RegistrationKind } from './tools.js';
+import type { PyFramework } from '../python/model/tools.js';
+import type { PyAuthKind } from '../python/model/server.js';
 
 /**
  * The seeds' four patterns, plus `unauthenticated` for an HTTP server with neither a gate nor process trust.
@@ -21,7 +23,7 @@ export type RiskClass = 'mutating' | 'declared-destructive' | 'read-only';
 export interface InventoryTool {
   name: string | null;
   kind: RegistrationKind;
-  framework: Framework;
+  framework: Framework | PyFramework;
   file: string;
   line: number;
   risk: RiskClass;
@@ -33,7 +35,7 @@ export interface InventoryServer {
   root: string;
   transports: TransportKind[];
   listens: Array<{ host: string; port: string | null; allInterfaces: boolean; file: string; line: number }>;
-  auth: AuthKind[];
+  auth: Array<AuthKind | PyAuthKind>;
   envCredentials: string[];
   authPattern: AuthPattern;
   tools: InventoryTool[];
@@ -53,7 +55,7 @@ function envCredentials(ctx: ModuleCtx): string[] {
   return [...out];
 }
 
-function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
+export function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
   if (gated) return creds ? 'service-credential-user-context' : 'per-user-oauth';
   if (creds) return 'credential-from-env';
   return http ? 'unauthenticated' : 'process-trust';

@@ -135,3 +135,21 @@ export function clearPythonProjectCache(): void {
   lookups.clear();
   projectFileCache.clear();
 }
+
+/**
+ * Per project, a hash of its Python files (relative paths and contents): a Python module's findings can depend on
+ * any module of its project (imported helpers, the module that wires the transport), so a cached result stays
+ * good only while none of them changed.
+ */
+export function pythonProjectKeys(read: (absPath: string) => string | null, hash: (s: string) => string): (absFile: string) => string {
+  const byRoot = new Map<string, string>();
+  return (absFile) => {
+    const root = pythonProjectRoot(absFile);
+    let key = byRoot.get(root);
+    if (key === undefined) {
+      key = hash(pythonProjectFiles(root).map((path) => `${path.slice(root.length)}\0${hash(read(path) ?? '')}`).join('\0'));
+      byRoot.set(root, key);
+    }
+    return key;
+  };
+}
