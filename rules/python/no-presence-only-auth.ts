@@ -51,7 +51,9 @@ function acceptsAny(ctx: PyCtx, fn: PyNode): boolean {
 }
 
 export const noPresenceOnlyAuthPython: PythonImplementation<MessageId> = {
-  keywords: ['verify_token', 'load_access_token', 'authenticate', 'debugtokenverifier', ...CREDENTIAL_HEADERS, ...SECRET_NAME_KEYWORDS],
+  // a verifier method or class, a header read, or a fail-open `if not <secret>: return …`
+  keywords: ['verify_token', 'load_access_token', 'authenticate', 'verify', 'debugtokenverifier', 'header', 'if not'],
+  keywordsAlso: [['verify_token', 'load_access_token', 'authenticate', 'verify', 'debugtokenverifier', ...CREDENTIAL_HEADERS, ...SECRET_NAME_KEYWORDS]],
   create(context) {
     const filename = context.eslint.physicalFilename ?? context.eslint.filename;
     return {

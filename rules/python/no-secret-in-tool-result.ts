@@ -9,7 +9,7 @@ import { CREDENTIAL_HEADERS } from '../../src/rule-kit/tables/identity-headers.j
 import { calleeName, child, locOf, moduleOf, positionalArgs, stringValue, walk, type PyModule, type PyNode } from '../../src/python/tree.js';
 import { pyCtx, resolveString, returnedValues, type PyCtx } from '../../src/python/model/scope.js';
 import { secretIn } from '../../src/python/model/secrets.js';
-import { pyToolRegistrations } from '../../src/python/model/tools.js';
+import { PY_REGISTRATION_MARKERS, pyToolRegistrations } from '../../src/python/model/tools.js';
 
 /** `open(".env").read()`, `Path("~/.aws/credentials").read_text()`: the content of a secret file. */
 function secretFileRead(ctx: PyCtx, value: PyNode): PyNode | null {
@@ -27,6 +27,8 @@ function secretFileRead(ctx: PyCtx, value: PyNode): PyNode | null {
 
 export const noSecretInToolResultPython: PythonImplementation<'returned'> = {
   keywords: ['environ', 'getenv', 'header', 'get_access_token', '.env', ...SECRET_NAME_KEYWORDS, ...CREDENTIAL_HEADERS],
+  // only tools, resources and prompts return to the model
+  keywordsAlso: [[...PY_REGISTRATION_MARKERS.map((m) => m.toLowerCase()), '@app.', '@router.']],
   create(context) {
     const filename = context.eslint.physicalFilename ?? context.eslint.filename;
     return {

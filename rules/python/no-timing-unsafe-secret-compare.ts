@@ -24,6 +24,7 @@ function secretOrSignature(node: PyNode): string | null {
 
 export const noTimingUnsafeSecretComparePython: PythonImplementation<'pyCompare'> = {
   keywords: [...SECRET_NAME_KEYWORDS, ...CREDENTIAL_HEADERS, ...SIGNATURE_NAME_KEYWORDS],
+  keywordsAlso: [['==', '!=']],
   messages: { pyCompare: '{{what}} is compared with {{operator}}, which leaks timing. Compare with hmac.compare_digest (or secrets.compare_digest).' },
   create(context) {
     return {

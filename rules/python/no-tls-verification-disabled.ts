@@ -12,6 +12,8 @@ const ENV = 'PYTHONHTTPSVERIFY';
 
 export const noTlsVerificationDisabledPython: PythonImplementation<MessageId> = {
   keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'pythonhttpsverify', '_create_unverified_context'],
+  // each report is a literal False, CERT_NONE, '0' or the unverified context
+  keywordsAlso: [['false', 'cert_none', '0', '_create_unverified_context']],
   messages: {
     pyContext: '{{what}} turns off TLS certificate verification: any machine on the path can impersonate the server and read the tokens sent to it.',
   },

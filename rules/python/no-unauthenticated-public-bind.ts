@@ -8,6 +8,8 @@ import { pyBindsAllInterfaces, pyServerModel } from '../../src/python/model/serv
 
 export const noUnauthenticatedPublicBindPython: PythonImplementation<'pyPublicBind'> = {
   keywords: ['0.0.0.0', '::', 'run_app', 'host'],
+  // a listen: `run(…)`, `uvicorn.Config(…)`, aiohttp's `run_app`, and a served web app or MCP transport
+  keywordsAlso: [['run', 'config(']],
   messages: {
     pyPublicBind:
       'Server listens on {{host}} with no authentication: anyone who can reach this machine can call it. Bind 127.0.0.1, or put an auth gate in front of it (FastMCP auth= or token_verifier=, an authentication middleware or dependency).',

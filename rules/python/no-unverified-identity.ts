@@ -9,7 +9,7 @@ import { child, locOf, memberPath, nodesOf, parameters, positionalArgs, stringVa
 import { pyReachability } from '../../src/python/model/reachability.js';
 import { pyCtx } from '../../src/python/model/scope.js';
 import { accessUse, climb, firstAccessUse, functionOf, headerLoopReads, headerParameters, headerRead, isPyIdentityHeader, readsOf, type PyAccessUse } from '../../src/python/model/sources.js';
-import { pyToolRegistrations } from '../../src/python/model/tools.js';
+import { PY_REGISTRATION_MARKERS, pyToolRegistrations } from '../../src/python/model/tools.js';
 
 type MessageId = 'pyUnverified' | 'pyModelSupplied';
 
@@ -30,14 +30,18 @@ function comparedWithVerified(use: PyNode): boolean {
 }
 
 export const noUnverifiedIdentityPython: PythonImplementation<MessageId> = {
-  keywords: [
-    ...new Set([
-      ...IDENTITY_HEADERS,
-      ...IDENTITY_ARGUMENT_KEYWORDS,
-      ...PLAIN_CALLER_ARGUMENTS,
-      // words of identity-header shapes (`user_uuid`, `x-caller-email`)
-      'user', 'caller', 'principal', 'account', 'tenant', 'org', 'member', 'customer', 'requester', 'actor',
-    ]),
+  // Reports start at a header read or at a tool's argument: a file needs one of those, and a name that claims identity.
+  keywords: ['header', ...PY_REGISTRATION_MARKERS.map((m) => m.toLowerCase()), 'fastapi'],
+  keywordsAlso: [
+    [
+      ...new Set([
+        ...IDENTITY_HEADERS,
+        ...IDENTITY_ARGUMENT_KEYWORDS,
+        ...PLAIN_CALLER_ARGUMENTS,
+        // words of identity-header shapes (`user_uuid`, `x-caller-email`)
+        'user', 'caller', 'principal', 'account', 'tenant', 'org', 'member', 'customer', 'requester', 'actor',
+      ]),
+    ],
   ],
   messages: {
     pyUnverified:

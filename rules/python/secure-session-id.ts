@@ -25,6 +25,7 @@ function weakSource(ctx: PyCtx, value: PyNode): string | null {
 
 export const secureSessionIdPython: PythonImplementation<'pyWeakId'> = {
   keywords: ['random', 'uuid1', 'time'],
+  keywordsAlso: [['session', 'sid', 'token', 'nonce', 'csrf', 'secret', 'api_key', 'otp', 'auth_code']],
   messages: { pyWeakId: '`{{name}}` is made from {{source}}: it can be guessed, and whoever guesses it is let in. Use secrets.token_urlsafe() or uuid.uuid4().' },
   create(context) {
     const filename = context.eslint.physicalFilename ?? context.eslint.filename;
