@@ -1,10 +1,9 @@
 import type { File, Language, OkParseResult, ParseResult, SourceLocation } from '@eslint/core';
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
+import { TextSourceCodeBase, VisitNodeStep, type Directive } from '@eslint/plugin-kit';
+import { disableDirectives } from '../rule-kit/directives.js';
 import { parsePython, pythonParserError, type PyParseError } from './parser.js';
 import { locOf, type PyModule, type PyNode } from './tree.js';
 
-const commentParser = new ConfigCommentParser();
-const DIRECTIVES = new Set(['eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line']);
 
 /** Where a Python module's recovered syntax errors wait for its SourceCode (a parse result carries only the tree). */
 const recovered = new WeakMap<PyModule, PyParseError[]>();
@@ -45,14 +44,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
    * from, as problems (the rest of the file is still analysed; the engine turns them into parse-error diagnostics).
    */
   getDisableDirectives(): { directives: Directive[]; problems: Array<{ ruleId: null; message: string; loc: SourceLocation }> } {
-    const directives: Directive[] = [];
-    for (const comment of this.comments) {
-      const d = commentParser.parseDirective(comment.text!.slice(1));
-      if (!d || !DIRECTIVES.has(d.label)) continue;
-      directives.push(
-        new Directive({ type: d.label.slice('eslint-'.length) as Directive['type'], node: comment, value: d.value, justification: d.justification }),
-      );
-    }
+    // a `#` comment is one line
+    const directives = disableDirectives(this.comments, (c) => c.text!.slice(1), () => true);
     const problems = (recovered.get(this.ast) ?? []).map((e) => {
       const start = { line: e.line, column: e.column - 1 };
       return { ruleId: null, message: e.message, loc: { start, end: start } };
