@@ -11,6 +11,7 @@ import { applyBaseline, type Baseline } from './baseline.js';
 import { discoverFiles, toRel } from './discover.js';
 import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
 import { readText } from './read.js';
+import { findLockfile } from '../config-language/lockfile.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
@@ -146,7 +147,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
         results[i] = { findings: [], suppressed: [], heldBack: [], diagnostics: diags, parsed: false };
         return;
       }
-      const project = job.lang === 'js' ? projectKey(job.abs) : job.lang === 'python' ? pythonKey(job.abs) : '';
+      const project = job.lang === 'python' ? pythonKey(job.abs) : projectPart(job, root, projectKey);
       keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, project);
       const hit = cache.get(job.rel, keys[i]);
       if (hit) results[i] = hit;
@@ -261,6 +262,18 @@ async function analyseJobs(
     await helpers?.close();
   }
   return results;
+}
+
+/**
+ * What besides its own text a file's findings depend on: a JS module's project (its tools are judged by how the
+ * project serves), and a package.json's project and lockfile (vulnerable-mcp-package: the version installed, and
+ * which advisories the source reaches).
+ */
+function projectPart(job: FileJob, root: string, projectKey: (abs: string) => string): string {
+  if (job.lang === 'js') return projectKey(job.abs);
+  if (!/(^|\/)package\.json$/.test(job.rel)) return '';
+  const lock = findLockfile(job.abs, root);
+  return `${projectKey(job.abs)}\0${lock ? `${lock.path}\0${lock.text}` : ''}`;
 }
 
 function defaultCacheDir(root: string): string {

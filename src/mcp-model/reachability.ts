@@ -1,6 +1,8 @@
 // How a tool's server is reached and gated, from the registering module or, when that module wires no transport,
 // from the modules of its project that do (read lazily, only for files that register risky tools).
 import { existsSync, readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { classifyFile } from '../rule-kit/file-class.js';
 import { loadModule, projectFiles, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
@@ -28,11 +30,40 @@ export function projectServerModels(file: string): Array<{ file: string; model: 
   if (known) return known;
   const out: Array<{ file: string; model: ServerModel }> = [];
   for (const path of projectFiles(root)) {
-    const mod = loadIfContains(path, SERVER_MARKERS);
+    const mod = loadIfContains(path, SERVER_MARKERS, root);
     if (mod) out.push({ file: path, model: serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text) });
   }
   projectModels.set(root, out);
   return out;
+}
+
+/** How the package whose manifest is `packageJson` serves MCP, from its source (test code aside). */
+export interface PackageServing {
+  /** Creates or wires an MCP server at all (a client sample or a library of helpers does not). */
+  server: boolean;
+  http: boolean;
+  /** Serves HTTP behind an enforced auth gate (a page in the user's browser has no token to send). */
+  authenticated: boolean;
+  /** Over HTTP, with a server instance created once at module level (shared by every request or client). */
+  sharedInstance: boolean;
+  /** Registers resources from URI templates (the SDK's UriTemplate parser runs on client input). */
+  resourceTemplates: boolean;
+}
+
+/** `new ResourceTemplate('notes://{id}', …)` or the UriTemplate parser itself; not `ListResourceTemplatesRequestSchema`. */
+const RESOURCE_TEMPLATE_MARKERS = ['new ResourceTemplate', 'UriTemplate(', 'UriTemplate.'];
+
+export function packageServing(packageJson: string): PackageServing {
+  const root = projectRoot(packageJson);
+  const models = projectServerModels(packageJson).map((m) => m.model);
+  const http = models.some((m) => m.transports.some((t) => t.kind !== 'stdio'));
+  return {
+    server: models.some((m) => m.transports.length > 0 || m.serverInstances.length > 0),
+    http,
+    authenticated: http && models.some((m) => m.auth.some((a) => a.enforced)),
+    sharedInstance: http && models.some((m) => m.serverInstances.some((i) => i.moduleLevel) || m.connectors.length > 0),
+    resourceTemplates: projectFiles(root).some((path) => loadIfContains(path, RESOURCE_TEMPLATE_MARKERS, root) !== null),
+  };
 }
 
 /**
@@ -49,22 +80,27 @@ export function projectListens(file: string): ListenFact[] {
   if (known) return known;
   const out: ListenFact[] = [];
   for (const path of projectFiles(root)) {
-    const mod = loadIfContains(path, LISTEN_MARKERS);
+    const mod = loadIfContains(path, LISTEN_MARKERS, root);
     if (mod) out.push(...serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text).listens);
   }
   projectListenFacts.set(root, out);
   return out;
 }
 
-/** Parses a project file only when its text contains a marker (most files cost one read). */
-function loadIfContains(path: string, markers: readonly string[]) {
+/**
+ * Parses a project file only when its text contains a marker (most files cost one read). Test, generated and vendored
+ * code is not how the project serves: a test that starts an HTTP transport does not make a stdio server an HTTP one.
+ */
+function loadIfContains(path: string, markers: readonly string[], root: string) {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return null;
   }
-  return markers.some((m) => text.includes(m)) ? loadModule(path) : null;
+  if (!markers.some((m) => text.includes(m))) return null;
+  const cls = classifyFile(relative(root, path).split(sep).join('/'), text).cls;
+  return cls === 'source' || cls === 'example' ? loadModule(path) : null;
 }
 
 export function clearReachabilityCache(): void {

@@ -54,12 +54,17 @@ export interface ServerModel {
   connects: Array<{ node: TSESTree.CallExpression; server: string | null }>;
   /** `createMcpHandler(server)` given an instance instead of a factory. */
   handlerWithInstance: Node[];
+  /**
+   * `connectHttp(mcpServer, { app, port })`: a framework's HTTP connector handed one server instance at start-up, which
+   * then serves every HTTP client (the instance-reuse shape of CVE-2026-25536).
+   */
+  connectors: Array<{ node: TSESTree.CallExpression; server: string }>;
 }
 
 /** Substrings of modules that wire transports or auth; other modules are never analysed for serving. */
 export const SERVER_MARKERS = [
   'Transport', 'createMcpHandler', 'createMcpExpressApp', 'createMcpHonoApp', 'transportType', 'MCPServer', 'McpAgent',
-  'OAuthProvider', '.listen(', 'withMcpAuth', 'requireBearerAuth', 'serve(',
+  'OAuthProvider', '.listen(', 'withMcpAuth', 'requireBearerAuth', 'serve(', 'Http(', 'Sse(', 'SSE(',
 ];
 
 const TRANSPORT_CLASSES: Record<string, TransportKind> = {
@@ -85,7 +90,7 @@ export function serverModel(ctx: ModuleCtx, text: string): ServerModel {
   const hit = cache.get(ctx.ast);
   if (hit) return hit;
   const model: ServerModel = {
-    transports: [], listens: [], auth: [], hostValidation: [], localOnly: [], cors: [], sessionIdGenerators: [], serverInstances: [], connects: [], handlerWithInstance: [],
+    transports: [], listens: [], auth: [], hostValidation: [], localOnly: [], cors: [], sessionIdGenerators: [], serverInstances: [], connects: [], handlerWithInstance: [], connectors: [],
   };
   if (SERVER_MARKERS.some((m) => text.includes(m))) collect(ctx, model);
   cache.set(ctx.ast, model);
@@ -241,11 +246,23 @@ function callExpression(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallE
     serve(ctx, model, node, name);
   } else if (name === 'start' && node.callee.type === 'MemberExpression') {
     fastmcpStart(ctx, model, node);
+  } else if (HTTP_CONNECTOR.test(name) && args[0]?.type === 'Identifier' && isServerInstance(ctx, args[0])) {
+    model.transports.push({ kind: /sse/i.test(name) ? 'sse' : 'streamable-http', node, options: optionsOf(ctx, args[1]) });
+    model.connectors.push({ node, server: args[0].name });
   } else if (name === 'connect' && node.callee.type === 'MemberExpression') {
     const server = memberPath(node.callee.object);
     model.connects.push({ node, server: server ? server[server.length - 1] : null });
   }
   if (ROUTE_METHODS.has(name) && node.callee.type === 'MemberExpression') routeMiddleware(ctx, model, node);
+}
+
+/** Connectors of MCP frameworks that serve a server instance over HTTP: `connectHttp`, `startSse`, `serveStreamableHttp`. */
+const HTTP_CONNECTOR = /^(connect|serve|start|run|mount|attach)(Streamable)?(Http|Sse|SSE)\w*$/;
+
+function isServerInstance(ctx: ModuleCtx, id: TSESTree.Identifier): boolean {
+  const value = resolveValue(ctx, id);
+  const n = value && unwrap(value.node);
+  return n?.type === 'NewExpression' && ['McpServer', 'Server'].includes(calleeName(n.callee) ?? '');
 }
 
 /** `setHeader('Access-Control-Allow-Credentials', 'true')` anywhere in the module. */

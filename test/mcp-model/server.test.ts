@@ -75,6 +75,18 @@ app.listen(3000, '127.0.0.1');`),
     expect(model(`const app = createMcpExpressApp({ host: '0.0.0.0' });`)).toMatchObject({ hostValidation: 0, localOnly: 0 });
   });
 
+  it('a framework connector handed a server instance serves it over HTTP; a connector handed anything else is not one', () => {
+    expect(
+      model(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+export async function createHttpServer(config) {
+  const mcpServer = new McpServer({ name: config.name, version: config.version });
+  const { close } = await connectHttp(mcpServer, { app, port: config.port });
+  await startSse(options);
+  return close;
+}`),
+    ).toMatchObject({ transports: ['streamable-http'] });
+  });
+
   it('costs nothing for a module without serving code', () => {
     expect(model(`export const add = (a: number, b: number) => a + b;`)).toEqual({ transports: [], listens: [], auth: [], hostValidation: 0, localOnly: 0, cors: [] });
   });
