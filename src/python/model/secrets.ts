@@ -13,8 +13,11 @@ export interface SecretOrigin {
   node: PyNode;
 }
 
-/** Protocol bookkeeping named like a token (`page_token`, `nextPageToken`, `progressToken`): not a credential. */
-const NOT_SECRET = /(page|next|continuation|cancellation|sync|progress|resume|cursor)_?token$/i;
+/**
+ * Protocol bookkeeping named like a token (`page_token`, `nextPageToken`, `progressToken`), and values read out of
+ * one (`email_from_token`): not a credential.
+ */
+const NOT_SECRET = /(page|next|continuation|cancellation|sync|progress|resume|cursor)_?token$|_(from|in|of)_(token|secret)$/i;
 
 const credentialName = (name: string) => isSecretName(name) && !NOT_SECRET.test(name);
 
