@@ -9,6 +9,8 @@ import type { ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, serverModel, type AuthKind, type TransportKind } from './server.js';
 import { inventoryPosture, jsServerPosture, type InventoryAudit, type InventoryAuditRecord, type InventoryCredentials } from './posture.js';
 import { registrationsOf, type Framework, type RegistrationKind } from './tools.js';
+import type { PyFramework } from '../python/model/tools.js';
+import type { PyAuthKind } from '../python/model/server.js';
 
 /**
  * The seeds' four patterns, plus `unauthenticated` for an HTTP server with neither a gate nor process trust.
@@ -22,7 +24,7 @@ export type RiskClass = 'mutating' | 'declared-destructive' | 'read-only';
 export interface InventoryTool {
   name: string | null;
   kind: RegistrationKind;
-  framework: Framework;
+  framework: Framework | PyFramework;
   file: string;
   line: number;
   risk: RiskClass;
@@ -36,12 +38,13 @@ export interface InventoryServer {
   root: string;
   transports: TransportKind[];
   listens: Array<{ host: string; port: string | null; allInterfaces: boolean; file: string; line: number }>;
-  auth: AuthKind[];
+  auth: Array<AuthKind | PyAuthKind>;
   envCredentials: string[];
   authPattern: AuthPattern;
   tools: InventoryTool[];
-  audit: InventoryAudit;
-  credentials: InventoryCredentials;
+  /** Null where the posture is not read yet (Python servers). */
+  audit: InventoryAudit | null;
+  credentials: InventoryCredentials | null;
 }
 
 export interface Inventory {
@@ -58,7 +61,7 @@ function envCredentials(ctx: ModuleCtx): string[] {
   return [...out];
 }
 
-function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
+export function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
   if (gated) return creds ? 'service-credential-user-context' : 'per-user-oauth';
   if (creds) return 'credential-from-env';
   return http ? 'unauthenticated' : 'process-trust';

@@ -83,8 +83,11 @@ function findingsTable(findings: Finding[], base: (f: Finding) => string): strin
   return `<table class="findings"><thead><tr><th>severity</th><th>rule</th><th>where</th><th>finding</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+const NOT_READ = '<span class="muted">not read for Python servers yet</span>';
+
 function auditSummary(s: InventoryServer): string {
   const a = s.audit;
+  if (!a) return NOT_READ;
   if (a.mutating === 0) return '<span class="muted">no mutating tools</span>';
   const text = `${a.covered}/${a.mutating} mutating tools record the caller`;
   if (!a.required) return `${html(text)} <span class="muted">(no authenticated callers to record)</span>`;
@@ -95,8 +98,8 @@ function serverSection(s: InventoryServer, index: number, label: string, finding
   const listens = s.listens.length
     ? s.listens.map((l) => `${html(`${l.host}:${l.port ?? '?'}`)}${l.allInterfaces ? ' <span class="warn">(all interfaces)</span>' : ''} ${where(l.file, l.line)}`).join('<br>')
     : '<span class="muted">no listen found</span>';
-  const mechanisms = s.credentials.mechanisms.map((m) => `<li>${badge('sev-info', m.kind)} ${html(m.detail)} ${where(m.file, m.line)}</li>`).join('');
-  const wrappers = s.audit.wrappers.map((w) => `<li>every tool: ${html(w.via)} with <code>${html(w.caller)}</code> ${where(w.file, w.line)}</li>`).join('');
+  const mechanisms = (s.credentials?.mechanisms ?? []).map((m) => `<li>${badge('sev-info', m.kind)} ${html(m.detail)} ${where(m.file, m.line)}</li>`).join('');
+  const wrappers = (s.audit?.wrappers ?? []).map((w) => `<li>every tool: ${html(w.via)} with <code>${html(w.caller)}</code> ${where(w.file, w.line)}</li>`).join('');
   const tools = s.tools.map((t) => {
     const audit = t.audit ? where(t.audit.file, t.audit.line) : t.risk === 'read-only' ? '<span class="muted">-</span>' : '<span class="no">no</span>';
     const identity = t.identityChecked ? '<span class="yes">yes</span>' : t.risk === 'read-only' ? 'no' : '<span class="no">no</span>';
@@ -111,7 +114,7 @@ function serverSection(s: InventoryServer, index: number, label: string, finding
 <dt>listens</dt><dd>${listens}</dd>
 <dt>auth gates</dt><dd>${html(s.auth.join(', ') || 'none')}</dd>
 <dt>auth pattern</dt><dd>${html(s.authPattern)}${s.envCredentials.length ? ` <span class="muted">(server credentials from env: ${html(s.envCredentials.join(', '))})</span>` : ''}</dd>
-<dt>credentials</dt><dd>${html(s.credentials.posture.join(', '))}${mechanisms ? `<ul>${mechanisms}</ul>` : ''}</dd>
+<dt>credentials</dt><dd>${s.credentials ? html(s.credentials.posture.join(', ')) : NOT_READ}${mechanisms ? `<ul>${mechanisms}</ul>` : ''}</dd>
 <dt>audit trail</dt><dd>${auditSummary(s)}${wrappers ? `<ul>${wrappers}</ul>` : ''}</dd>
 </dl>
 <h3>Tools, resources and prompts</h3>
@@ -136,7 +139,7 @@ export function formatHtml(inventory: Inventory, report: ScanReport): string {
   const overview = servers.map((s, i) => {
     const n = byServer.get(s)?.length ?? 0;
     const bind = s.listens.map((l) => `${html(`${l.host}:${l.port ?? '?'}`)}${l.allInterfaces ? ' <span class="warn">(all)</span>' : ''}`).join('<br>') || '<span class="muted">-</span>';
-    return `<tr><td><a href="#server-${i}">${html(label(s))}</a></td><td>${html(s.transports.join(', ') || '-')}</td><td>${bind}</td><td>${html(s.authPattern)}</td><td>${html(s.credentials.posture.join(', '))}</td><td>${auditSummary(s)}</td><td>${s.tools.length}</td><td>${n}</td></tr>`;
+    return `<tr><td><a href="#server-${i}">${html(label(s))}</a></td><td>${html(s.transports.join(', ') || '-')}</td><td>${bind}</td><td>${html(s.authPattern)}</td><td>${s.credentials ? html(s.credentials.posture.join(', ')) : NOT_READ}</td><td>${auditSummary(s)}</td><td>${s.tools.length}</td><td>${n}</td></tr>`;
   });
   const others = byServer.get(null) ?? [];
   const diagnostics = report.diagnostics.map((d) => `<li><span class="mono">${html(d.file ?? '')}</span> [${html(d.kind)}] ${html(d.message)}</li>`);

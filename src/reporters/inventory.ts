@@ -25,13 +25,16 @@ export function formatInventoryPretty(inventory: Inventory, opts: { color: boole
       }
       out.push(`  auth         ${s.auth.join(', ') || 'none'}`);
       out.push(`  pattern      ${s.authPattern}${s.envCredentials.length ? kleur.dim(` (env: ${s.envCredentials.join(', ')})`) : ''}`);
-      out.push(`  credentials  ${s.credentials.posture.join(', ')}`);
-      for (const m of s.credentials.mechanisms) out.push(`               ${m.kind}: ${m.detail}  ${kleur.dim(`${m.file}:${m.line}`)}`);
-      if (s.audit.mutating > 0) {
-        const gap = s.audit.required && s.audit.covered < s.audit.mutating;
-        const count = `${s.audit.covered}/${s.audit.mutating} mutating tools record the caller`;
-        out.push(`  audit        ${gap ? kleur.red(count) : count}${s.audit.required ? '' : kleur.dim(' (no authenticated callers to record)')}`);
-        for (const w of s.audit.wrappers) out.push(`               every tool: ${w.via} with ${w.caller}  ${kleur.dim(`${w.file}:${w.line}`)}`);
+      if (!s.credentials || !s.audit) out.push(kleur.dim('  credentials, audit: not read for Python servers yet'));
+      else {
+        out.push(`  credentials  ${s.credentials.posture.join(', ')}`);
+        for (const m of s.credentials.mechanisms) out.push(`               ${m.kind}: ${m.detail}  ${kleur.dim(`${m.file}:${m.line}`)}`);
+        if (s.audit.mutating > 0) {
+          const gap = s.audit.required && s.audit.covered < s.audit.mutating;
+          const count = `${s.audit.covered}/${s.audit.mutating} mutating tools record the caller`;
+          out.push(`  audit        ${gap ? kleur.red(count) : count}${s.audit.required ? '' : kleur.dim(' (no authenticated callers to record)')}`);
+          for (const w of s.audit.wrappers) out.push(`               every tool: ${w.via} with ${w.caller}  ${kleur.dim(`${w.file}:${w.line}`)}`);
+        }
       }
       if (s.tools.length) {
         const rows = s.tools.map((t) => [

@@ -77,11 +77,11 @@ describe('posture per server (fixtures/posture)', () => {
     ['token-literal', ['shared-static-token']],
     ['html-injection', ['none']],
   ])('%s: credentials %j', (name, posture) => {
-    expect(project(name).credentials.posture).toEqual(posture);
+    expect(project(name).credentials?.posture).toEqual(posture);
   });
 
   it('names the secret, never its value', () => {
-    expect(project('token-shared-static').credentials.mechanisms).toEqual([
+    expect(project('token-shared-static').credentials?.mechanisms).toEqual([
       { kind: 'shared-static-token', file: 'src/index.ts', line: 19, detail: 'authorization header checked against process.env.REPORTS_MCP_TOKEN' },
     ]);
     expect(JSON.stringify(project('token-literal').credentials)).not.toContain('rK8fQ2xLm7vT4pZ9wB3n');

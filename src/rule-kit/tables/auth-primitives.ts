@@ -49,7 +49,7 @@ export const VERIFICATION_CALL = new RegExp(
 const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'apikey', 'credential', 'credentials', 'authorization', 'cookie', 'bearer']);
 
 /** `key` alone is too common (loop variables, map keys); as the last word after a qualifier it is a secret. */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'client', 'master', 'auth']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'client', 'master', 'auth', 'admin', 'service']);
 
 /** Split `apiKey`, `API_KEY`, `api-key` into lowercase words. */
 export function nameWords(name: string): string[] {
