@@ -3,15 +3,15 @@
 // tokens left in comments.
 import type { PythonImplementation } from '../../src/rule-kit/create-rule.js';
 import { maskSecret } from '../../src/rule-kit/mask.js';
+import { WHEREVER_COMMITTED } from '../../src/rule-kit/file-class.js';
 import {
   atWordStart,
   classifyCredentialName,
   extractAuthSchemeCredential,
-  isKnownNonSecret,
-  looksLikeSchemeSecret,
-  looksLikeSecretValue,
+  PUBLIC_KEY_NOTE,
   scanForProviderSecrets,
   SECRET_FILE_KEYWORDS,
+  secretsInLiteral,
   type SecretHit,
 } from '../../src/rule-kit/secrets.js';
 import { child, calleeName, calleePath, locOf, nodesOf, positionalArgs, stringValue, unwrap, type PyLoc, type PyModule, type PyNode } from '../../src/python/tree.js';
@@ -137,6 +137,15 @@ export const noHardcodedSecretsPython: PythonImplementation<MessageId> = {
             severity: hit.severity,
             evidence: hit.evidence,
             secret: hit.secret,
+            alsoIn: hit.chosenByPerson ? undefined : WHEREVER_COMMITTED,
+          });
+        };
+        /** A `# public key` / `# search-only` note on the literal's line or the line above it. */
+        const declaredPublic = (node: PyNode): boolean => {
+          const line = locOf(module, node).start.line;
+          return module.comments.some((c) => {
+            const l = locOf(module, c).start.line;
+            return (l === line || l === line - 1) && PUBLIC_KEY_NOTE.test(c.text ?? '');
           });
         };
         /** Location of characters of a literal's value, when the source spells the value verbatim. */
@@ -155,31 +164,22 @@ export const noHardcodedSecretsPython: PythonImplementation<MessageId> = {
           if (node.parent?.type === 'pair' && child(node.parent, 'key') === node) continue;
           const name = pythonTargetName(node);
 
-          const hits = scanForProviderSecrets(value, name ?? undefined);
-          if (hits.length > 0) {
-            for (const hit of hits) reportHit(within(node, value, hit.start, hit.end - hit.start), hit, name ? ` in \`${name}\`` : '');
-            continue;
-          }
-          const scheme = extractAuthSchemeCredential(value);
-          if (scheme) {
-            if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) {
-              const evidence = `${scheme.scheme} ${maskSecret(scheme.credential)}`;
+          const where = name ? ` in \`${name}\`` : '';
+          const found = secretsInLiteral(value, name, () => declaredPublic(node));
+          for (const s of found) {
+            if (s.kind === 'provider') reportHit(within(node, value, s.hit.start, s.hit.end - s.hit.start), s.hit, where);
+            else if (s.kind === 'authScheme') {
               ctx.report({
-                loc: within(node, value, scheme.offset, scheme.credential.length),
+                loc: within(node, value, s.offset, s.credential.length),
                 messageId: 'pyAuthScheme',
-                data: { scheme: scheme.scheme, where: name ? ` in \`${name}\`` : '', evidence },
-                evidence,
-                secret: scheme.credential,
+                data: { scheme: s.scheme, where, evidence: s.evidence },
+                evidence: s.evidence,
+                secret: s.credential,
               });
-            }
-            continue;
+            } else ctx.report({ loc: locOf(module, node), messageId: 'pyCredential', data: { name: name!, evidence: s.evidence }, evidence: s.evidence, secret: value });
           }
-          const kind = name ? classifyCredentialName(name) : null;
-          if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) {
-            const evidence = maskSecret(value);
-            ctx.report({ loc: locOf(module, node), messageId: 'pyCredential', data: { name: name!, evidence }, evidence, secret: value });
-            continue;
-          }
+          // a value an auth scheme introduces is judged as one, reported or not; only the rest may be a derived key
+          if (found.length > 0 || extractAuthSchemeCredential(value)) continue;
           const derived = derivedKeyName(node);
           if (derived) {
             const evidence = `${calleeName(node.parent!.parent!)}(${maskSecret(value)})`;

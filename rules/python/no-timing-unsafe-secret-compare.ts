@@ -5,14 +5,22 @@ import { isSignatureName, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '
 import { CREDENTIAL_HEADERS } from '../../src/rule-kit/tables/identity-headers.js';
 import { child, locOf, memberPath, nodesOf, stringValue, unwrap, type PyModule, type PyNode } from '../../src/python/tree.js';
 import { secretIn } from '../../src/python/model/secrets.js';
+import { isPublicLiteral } from '../../src/rule-kit/secrets.js';
 
-/** Values whose comparison says nothing secret: None, literals, lengths, types, schemes (`"Bearer"`). */
+/** Values whose comparison says nothing secret: None, numbers, booleans, literals that are not key material. */
 function isPublic(node: PyNode): boolean {
   const n = unwrap(node);
   if (!n) return true;
   if (['none', 'true', 'false', 'integer', 'float'].includes(n.type)) return true;
   const s = stringValue(n);
-  return s !== null && (s === '' || /^(bearer|basic|token)$/i.test(s) || s.length < 8);
+  return s !== null && isPublicLiteral(s);
+}
+
+/** `new if new != presented else None`: the comparison picks which value to hand back; it guards nothing. */
+function choosesAValue(cmp: PyNode): boolean {
+  const p = cmp.parent;
+  const plain = (n: PyNode | undefined) => !!n && ['identifier', 'attribute', 'string', 'none', 'integer', 'subscript'].includes(n.type);
+  return p?.type === 'conditional_expression' && p.children[1] === cmp && plain(p.children[0]) && plain(p.children[2]);
 }
 
 function secretOrSignature(node: PyNode): string | null {
@@ -34,7 +42,7 @@ export const noTimingUnsafeSecretComparePython: PythonImplementation<'pyCompare'
           if (cmp.children.length !== 2 || (op !== '==' && op !== '!=')) continue;
           if (cmp.parent?.type === 'assert_statement') continue;
           const [l, r] = cmp.children;
-          if (isPublic(l) || isPublic(r)) continue;
+          if (isPublic(l) || isPublic(r) || choosesAValue(cmp)) continue;
           const what = secretOrSignature(l) ?? secretOrSignature(r);
           if (!what) continue;
           context.report({ loc: locOf(module, cmp), messageId: 'pyCompare', data: { what, operator: op }, fingerprintKey: `${what}:${op}` });

@@ -5,7 +5,7 @@ import type { PythonImplementation } from '../../src/rule-kit/create-rule.js';
 import { relatedAt } from '../../src/rule-kit/create-rule.js';
 import { CLIENT_CREDENTIAL_OPTIONS } from '../../src/rule-kit/tables/outbound.js';
 import { CREDENTIAL_HEADERS, isCredentialHeader } from '../../src/rule-kit/tables/identity-headers.js';
-import { calleeName, child, locOf, memberPath, nodesOf, unwrap, walk, type PyModule, type PyNode } from '../../src/python/tree.js';
+import { calleeName, child, enclosingFunction, locOf, memberPath, nodesOf, stringValue, unwrap, walk, type PyModule, type PyNode } from '../../src/python/tree.js';
 import { localAssignments } from '../../src/python/model/scope.js';
 import { headerRead, isHeaderBag } from '../../src/python/model/sources.js';
 
@@ -49,6 +49,24 @@ function inbound(expr: PyNode | null, depth = 0): { what: string; node: PyNode }
   return hit;
 }
 
+/**
+ * A copied header bag the function takes the credential out of before forwarding (`headers.pop("authorization")`,
+ * `del headers["Authorization"]`, or popping each name of a list that holds it): a proxy's sanitized copy.
+ */
+function strippedOfCredentials(bag: PyNode): boolean {
+  const fn = bag.type === 'identifier' ? enclosingFunction(bag) : null;
+  if (!fn) return false;
+  let removes = false;
+  let namesCredential = false;
+  walk(fn, (n) => {
+    if (n.type === 'call' && memberPath(child(n, 'function'))?.join('.') === `${bag.text}.pop`) removes = true;
+    if (n.type === 'delete_statement' && n.text?.includes(`${bag.text}[`)) removes = true;
+    const literal = stringValue(n);
+    if (n.type === 'string' && literal !== null && isCredentialHeader(literal)) namesCredential = true;
+  });
+  return removes && namesCredential;
+}
+
 /** Is this call an outbound request or an upstream client (not the server's own response)? */
 function isOutbound(call: PyNode): boolean {
   const path = memberPath(child(call, 'function')) ?? [];
@@ -68,8 +86,9 @@ export const noTokenPassthroughPython: PythonImplementation<'passthrough'> = {
           if (!isOutbound(call)) continue;
           for (const arg of child(call, 'arguments')?.children ?? []) {
             if (arg.type !== 'keyword_argument' || !CREDENTIAL_KEYWORDS.has(child(arg, 'name')?.text ?? '')) continue;
-            const origin = inbound(unwrap(child(arg, 'value')));
-            if (!origin) continue;
+            const value = unwrap(child(arg, 'value'));
+            const origin = inbound(value);
+            if (!origin || (value && strippedOfCredentials(value))) continue;
             context.report({
               loc: locOf(module, arg),
               messageId: 'passthrough',

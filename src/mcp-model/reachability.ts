@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { classifyFile } from '../rule-kit/file-class.js';
-import { loadModule, projectFiles, projectRoot } from './project.js';
+import { loadModule, projectFiles, projectRoot, resolveRelative } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
 
@@ -71,20 +71,29 @@ export function packageServing(packageJson: string): PackageServing {
  * `new MCPServer`): a narrower text filter than SERVER_MARKERS, so fewer files are parsed.
  */
 const LISTEN_MARKERS = ['.listen(', 'serve(', 'transportType', 'MCPServer'];
-const projectListenFacts = new Map<string, ListenFact[]>();
+const listeningModules = new Map<string, Array<{ file: string; listens: ListenFact[]; imports: Set<string> }>>();
 
-/** Where the file's project listens (cached per project root; reuses the project's server models when known). */
-export function projectListens(file: string): ListenFact[] {
+/**
+ * Where the servers that use this module listen: the listens of the project's modules it imports (a base class that
+ * starts the web server) or that import it directly (the entry point that mounts its routes). A fragment no listening
+ * module is linked to (docs snippets, one example of many in a folder) borrows no listen.
+ */
+export function listensOfLinked(file: string): ListenFact[] {
   const root = projectRoot(file);
-  const known = projectListenFacts.get(root) ?? projectModels.get(root)?.flatMap((m) => m.model.listens);
-  if (known) return known;
-  const out: ListenFact[] = [];
-  for (const path of projectFiles(root)) {
-    const mod = loadIfContains(path, LISTEN_MARKERS, root);
-    if (mod) out.push(...serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text).listens);
+  let modules = listeningModules.get(root);
+  if (!modules) {
+    modules = [];
+    for (const path of projectFiles(root)) {
+      const mod = loadIfContains(path, LISTEN_MARKERS, root);
+      if (!mod) continue;
+      const imports = new Set(mod.index.importSources.map((s) => resolveRelative(path, s)).filter((p): p is string => p !== null));
+      modules.push({ file: path, listens: serverModel({ ast: mod.ast, index: mod.index, file: path }, mod.text).listens, imports });
+    }
+    listeningModules.set(root, modules);
   }
-  projectListenFacts.set(root, out);
-  return out;
+  const own = loadModule(file);
+  const imported = new Set(own ? own.index.importSources.map((s) => resolveRelative(file, s)).filter((p): p is string => p !== null) : []);
+  return modules.filter((m) => m.imports.has(file) || imported.has(m.file)).flatMap((m) => m.listens);
 }
 
 /**
@@ -105,7 +114,7 @@ function loadIfContains(path: string, markers: readonly string[], root: string) 
 
 export function clearReachabilityCache(): void {
   projectModels.clear();
-  projectListenFacts.clear();
+  listeningModules.clear();
 }
 
 function summarize(models: Array<{ file?: string; model: ServerModel }>): Reachability {

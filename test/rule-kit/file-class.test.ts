@@ -18,6 +18,8 @@ describe('classifyFile', () => {
     ['test_auth.py', '', 'test', 'test file name'],
     ['auth_test.py', '', 'test', 'test file name'],
     ['conftest.py', '', 'test', 'test file name'],
+    ['src/server/voice/testAPI.py', '', 'test', 'test file name'],
+    ['scripts/testClient.ts', '', 'test', 'test file name'],
     ['src/harness.ts', "import { describe, it } from 'vitest';\n", 'test', 'imports vitest'],
     ['src/harness.ts', "const { test } = require('node:test');\n", 'test', 'imports node:test'],
     ['check.py', 'import pytest\n', 'test', 'imports pytest'],
@@ -38,7 +40,7 @@ describe('classifyFile', () => {
   });
 
   it('does not take names that only contain a test word for tests', () => {
-    for (const path of ['src/latest.ts', 'src/contest/index.ts', 'src/attestation.ts', 'src/testimonials.tsx', 'src/protest.py', 'src/mockingbird.ts', 'src/examples-registry.ts']) {
+    for (const path of ['src/latest.ts', 'src/testimonials.ts', 'src/testament.py', 'src/contest/index.ts', 'src/attestation.ts', 'src/testimonials.tsx', 'src/protest.py', 'src/mockingbird.ts', 'src/examples-registry.ts']) {
       expect(classifyFile(path, 'export {};').cls, path).toBe('source');
     }
   });

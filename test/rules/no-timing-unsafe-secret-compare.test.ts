@@ -3,6 +3,8 @@ import { jsRuleTester } from '../rule-tester.js';
 
 jsRuleTester().run('no-timing-unsafe-secret-compare', rule, {
   valid: [
+    // the comparison picks which token to hand back; it guards nothing
+    `const refresh_token = newRefreshToken !== request.refreshToken ? newRefreshToken : undefined;`,
     // the client id split from Basic credentials is the public half of client_id:client_secret
     `const base64Credentials = header.slice('Basic '.length);
      const decoded = Buffer.from(base64Credentials, 'base64').toString('utf-8');

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-dns-rebinding-protection.js';
+import plugin from '../../src/plugin/index.js';
 import { jsRuleTester } from '../rule-tester.js';
 
 const IMPORTS = `import express from 'express';
@@ -107,4 +112,19 @@ app.listen(3000, '127.0.0.1');`,
       errors: [{ messageId: 'noHostValidation', line: 3, column: 1, data: { transport: 'The MCP route' } }],
     },
   ],
+});
+
+describe('where a module without a listen of its own is served (fixtures/require-dns-rebinding-protection/split-wiring)', () => {
+  const dir = resolve('fixtures/require-dns-rebinding-protection/split-wiring');
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(readFileSync(join(dir, file), 'utf8'), plugin.configs.recommended, { filename: join(dir, file) })
+      .filter((m) => m.ruleId === 'mcp-audit/require-dns-rebinding-protection')
+      .map((m) => m.line);
+
+  it('takes the listens of the modules that import it or that it imports, not of every module in the package', () => {
+    expect(lint('src/routes.ts')).toEqual([6]);
+    expect(lint('src/mcp-http-server.ts')).toEqual([7]);
+    expect(lint('src/snippet.ts')).toEqual([]);
+  });
 });

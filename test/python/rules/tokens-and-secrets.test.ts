@@ -115,6 +115,20 @@ def call(request, url):
 `;
     expect(reports(code, ID)).toEqual([]);
   });
+  it('does not report a proxy\'s copy of the headers it takes the credential out of; does report one it keeps it in', () => {
+    const code = `async def proxy(self, request, url):
+    headers = dict(request.headers)
+    for name in ["host", "content-length", "authorization"]:
+        headers.pop(name, None)
+    return await self.client.request("POST", url, headers=headers)
+
+async def leaky(self, request, url):
+    headers = dict(request.headers)
+    headers.pop("host", None)
+    return await self.client.request("POST", url, headers=headers)
+`;
+    expect(reports(code, ID)).toEqual([[10, 'passthrough']]);
+  });
 });
 
 describe('no-tls-verification-disabled (Python)', () => {
@@ -169,6 +183,19 @@ def check(token, scheme):
 
 def test_token():
     assert token == "abc123def"
+`;
+    expect(reports(code, ID)).toEqual([]);
+  });
+  it('does not report a key compared with the placeholder of an example config, nor a value picked by a comparison', () => {
+    const code = `import os
+def get_key():
+    api_key = os.getenv("NEWS_API_KEY")
+    if not api_key or api_key == "your_news_api_key":
+        raise ToolError("not configured")
+    return api_key
+
+def rotate(new_refresh_token, request):
+    return new_refresh_token if new_refresh_token != request.refresh_token else None
 `;
     expect(reports(code, ID)).toEqual([]);
   });
