@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/types';
+import { projectChecksScopes } from '../src/mcp-model/reachability.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import type { Severity } from '../src/rule-kit/severity.js';
 import {
@@ -450,8 +452,13 @@ export default createRule('no-broad-oauth-scopes', {
           }
         }
         judgeTools();
+        // Where nothing in the project checks a scope, the granted scopes are labels: echoing them escalates nothing
+        // today (info: the first scope check added will make it matter).
+        const filename = ctx.eslint.physicalFilename ?? ctx.eslint.filename;
         for (const { node, expr } of echoes) {
-          if (!replacedScopes.has(expr)) ctx.report({ node, messageId: 'grantsRequestedScopes', data: { expr } });
+          if (replacedScopes.has(expr)) continue;
+          const labelsOnly = existsSync(filename) && !projectChecksScopes(filename);
+          ctx.report({ node, messageId: 'grantsRequestedScopes', data: { expr }, ...(labelsOnly ? { severity: 'info' as const } : {}) });
         }
       },
     };

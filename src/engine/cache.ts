@@ -216,8 +216,9 @@ export function projectKeys(read: (absPath: string) => string | null = readOrNul
       const hash = createHash('sha256');
       for (const path of projectFiles(root)) {
         const text = read(path);
-        // Paths relative to the package: a checkout restored elsewhere (CI caches) keeps its keys.
-        if (text !== null && SERVER_MARKERS.some((m) => text.includes(m))) hash.update(`${path.slice(root.length)}\0${sha256(text)}\0`);
+        // Paths relative to the package: a checkout restored elsewhere (CI caches) keeps its keys. Modules that wire
+        // serving, and those that may check a scope (projectChecksScopes: '…cope' covers Scope and scope).
+        if (text !== null && (SERVER_MARKERS.some((m) => text.includes(m)) || text.includes('cope'))) hash.update(`${path.slice(root.length)}\0${sha256(text)}\0`);
       }
       key = hash.digest('hex');
       byRoot.set(root, key);

@@ -71,6 +71,32 @@ export function packageServing(packageJson: string): PackageServing {
  * `new MCPServer`): a narrower text filter than SERVER_MARKERS, so fewer files are parsed.
  */
 const LISTEN_MARKERS = ['.listen(', 'serve(', 'transportType', 'MCPServer'];
+/** A scope membership check: `authInfo.scopes.includes(…)`, `requiredScopes`, `hasScope(…)`, an `insufficient_scope` answer. */
+const SCOPE_CHECK = /(?:scopes?|scp)\??\.(?:includes|has|some|every|indexOf)\(|requiredScopes|hasScopes?\(|checkScopes?\(|requireScopes?\(|insufficient_scope/;
+const scopeChecks = new Map<string, boolean>();
+
+/**
+ * Does any module of the file's project (test code aside) check a scope? Where nothing does, the scopes a server
+ * grants are labels: echoing what a client asked for escalates nothing.
+ */
+export function projectChecksScopes(file: string): boolean {
+  const root = projectRoot(file);
+  let known = scopeChecks.get(root);
+  if (known === undefined) {
+    known = projectFiles(root).some((path) => {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        return false;
+      }
+      return SCOPE_CHECK.test(text) && classifyFile(relative(root, path).split(sep).join('/'), text).cls === 'source';
+    });
+    scopeChecks.set(root, known);
+  }
+  return known;
+}
+
 const listeningModules = new Map<string, Array<{ file: string; listens: ListenFact[]; imports: Set<string> }>>();
 
 /**
@@ -115,6 +141,7 @@ function loadIfContains(path: string, markers: readonly string[], root: string) 
 export function clearReachabilityCache(): void {
   projectModels.clear();
   listeningModules.clear();
+  scopeChecks.clear();
 }
 
 function summarize(models: Array<{ file?: string; model: ServerModel }>): Reachability {

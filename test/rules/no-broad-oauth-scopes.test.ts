@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-broad-oauth-scopes.js';
+import plugin from '../../src/plugin/index.js';
+import { takeRecordedExtras } from '../../src/rule-kit/create-rule.js';
 import { jsRuleTester, reportedSeverities } from '../rule-tester.js';
 
 const tester = jsRuleTester();
@@ -175,5 +178,20 @@ describe('linting the catalog and its test', () => {
       );
       expect(messages, file).toEqual([]);
     }
+  });
+});
+
+describe('an echoed grant, by whether the project checks scopes (fixtures/scope-echo)', () => {
+  const echo = (project: string) => {
+    const dir = resolve('fixtures/scope-echo', project);
+    const file = join(dir, 'src/auth-handler.ts');
+    new Linter({ configType: 'flat', cwd: dir }).verify(readFileSync(file, 'utf8'), [...plugin.configs.recommended, { settings: { mcpAudit: { collect: true } } }], { filename: file });
+    return takeRecordedExtras(file)
+      .filter((x) => x.ruleId === 'no-broad-oauth-scopes')
+      .map((x) => [x.messageId, x.severity ?? 'high']);
+  };
+  it('is info where nothing checks a scope (the grant is a label), high where a tool does', () => {
+    expect(echo('unchecked')).toEqual([['grantsRequestedScopes', 'info']]);
+    expect(echo('checked')).toEqual([['grantsRequestedScopes', 'high']]);
   });
 });
