@@ -1,5 +1,6 @@
 import rule from '../../rules/no-presence-only-auth.js';
-import { jsRuleTester } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { jsRuleTester, reportedSeverities } from '../rule-tester.js';
 
 jsRuleTester().run('no-presence-only-auth', rule, {
   valid: [
@@ -113,4 +114,17 @@ new FastMCP({ name: 'x', version: '1', authenticate: async () => ({ id: 'anonymo
       ],
     },
   ],
+});
+
+describe('finding severities (side channel)', () => {
+  it('is info for a verifier its comment declares a stand-in for the real verification, critical otherwise', () => {
+    const code = (comment: string) => `${comment}
+const verifier = {
+  async verifyAccessToken(token) {
+    return { token, clientId: 'docs', scopes: ['mcp'] };
+  },
+};`;
+    expect(reportedSeverities(rule, code("// `verifier` stands in for your deployment's token verification (JWT validation, introspection)."))).toEqual([['acceptsAny', 'info']]);
+    expect(reportedSeverities(rule, code('// Verifies the access token.'))).toEqual([['acceptsAny', undefined]]);
+  });
 });
