@@ -122,8 +122,17 @@ class LintRunner {
             {
               ...base,
               // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser; and
-              // skips code-path analysis, which no rule uses (src/engine/eslint-config.ts).
-              ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
+              // skips code-path analysis, which no rule uses, and scope analysis until a rule asks for a scope
+              // (src/engine/eslint-config.ts).
+              ...(lang === 'js'
+                ? {
+                    languageOptions: {
+                      ...base.languageOptions,
+                      parser: fastParser as Linter.Parser,
+                      ...(jsLanguageWithoutCodePaths ? { parserOptions: { deferScope: true } } : {}),
+                    },
+                  }
+                : {}),
               ...(lang === 'js' && jsLanguageWithoutCodePaths
                 ? { plugins: { ...base.plugins, [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } } }, language: `${CLI_PLUGIN}/js` }
                 : {}),

@@ -3,7 +3,8 @@
 // A test holds both to load with the ESLint version we depend on.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { SourceCode, type ESLint, type Linter } from 'eslint';
+import { SourceCode, type ESLint, type Linter, type Scope } from 'eslint';
+import { DeferredScope } from '../parser/index.js';
 
 /** A module of ESLint's `lib/` (`config/flat-config-array.js`), or null where it cannot be loaded. */
 function fromEslint<T>(path: string): T | null {
@@ -50,15 +51,48 @@ interface JsParse {
   scopeManager?: unknown;
 }
 
-/** ESLint's constructor assigns `isESTree`; the accessor ignores that and always answers false. */
+/**
+ * ESLint's SourceCode, with two changes made through accessors its constructor assigns through: `isESTree` always
+ * reads false (no code paths), and a DeferredScope given as the scope manager is analysed when first read (by
+ * `getScope`, `getDeclaredVariables` and the like), with ESLint's end-of-setup step (declaring globals in the
+ * global scope), which needs the scopes, run right after. A file no rule asks scopes of is never analysed.
+ */
 class SourceCodeWithoutCodePaths extends SourceCode {
+  // No class fields: SourceCode's constructor runs the setter below before a subclass's fields would exist.
   get isESTree(): boolean {
     return false;
   }
   set isESTree(_value: boolean) {
     // ignored: see the getter
   }
+
+  // @ts-expect-error: an accessor in place of SourceCode's data property (its constructor assigns through it)
+  override get scopeManager(): Scope.ScopeManager {
+    const state = (this as unknown as Deferrable)[SCOPES];
+    if (state.scopes instanceof DeferredScope) {
+      state.scopes = state.scopes.analyse();
+      if (state.finalizeWhenAnalysed) finalizeOf(this);
+    }
+    return state.scopes as Scope.ScopeManager;
+  }
+  override set scopeManager(value: Scope.ScopeManager) {
+    // A box of its own: SourceCode freezes itself at the end of its constructor.
+    (this as unknown as Deferrable)[SCOPES] = { scopes: value, finalizeWhenAnalysed: false };
+  }
+
+  finalize(): void {
+    const state = (this as unknown as Deferrable)[SCOPES];
+    if (state.scopes instanceof DeferredScope) state.finalizeWhenAnalysed = true;
+    else finalizeOf(this);
+  }
 }
+
+const SCOPES = Symbol('scopes');
+interface Deferrable {
+  [SCOPES]: { scopes: unknown; finalizeWhenAnalysed: boolean };
+}
+/** SourceCode's own `finalize` (not in ESLint's typings). */
+const finalizeOf = (sourceCode: SourceCode): void => (SourceCode.prototype as unknown as { finalize(this: SourceCode): void }).finalize.call(sourceCode);
 
 function withoutCodePaths(js: JsLanguage | null): JsLanguage | null {
   if (typeof js?.createSourceCode !== 'function') return null;
@@ -77,7 +111,9 @@ function withoutCodePaths(js: JsLanguage | null): JsLanguage | null {
  * ESLint's JS language whose SourceCode skips code-path analysis, a tenth of the time ESLint spends per file: no
  * rule of ours listens to code-path events (a meta test holds that). ESLint builds the paths only when the
  * SourceCode's `isESTree`, set in its constructor, is true; this subclass reads it as false, so every node event
- * still reaches the rules. Null where ESLint's JS language cannot be loaded from its files (then ESLint's own runs).
+ * still reaches the rules. It also runs a deferred scope analysis (fastParser with `deferScope`) only when a rule
+ * asks for scopes: half the files of a real MCP project never do. Null where ESLint's JS language cannot be loaded
+ * from its files (then ESLint's own runs, and the CLI asks for no deferral).
  */
 export const jsLanguageWithoutCodePaths = withoutCodePaths(fromEslint<JsLanguage>('languages/js/index.js')) as unknown as
   | NonNullable<ESLint.Plugin['languages']>[string]

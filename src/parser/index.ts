@@ -4,7 +4,7 @@
 // diagnostics and every borderline syntax behave exactly as in the ESLint plugin (which always uses
 // typescript-estree). `MCP_AUDIT_PARSER=typescript` turns oxc off (for comparing the two).
 import { createRequire } from 'node:module';
-import { analyze } from '@typescript-eslint/scope-manager';
+import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { typescriptParser } from './typescript.js';
@@ -225,6 +225,14 @@ export function parseAhead(path: string, text: string): TSESTree.Program | null 
   return bare?.program ?? null;
 }
 
+/**
+ * A scope analysis not run yet: what `fastParser` returns when asked (`parserOptions.deferScope`) by a SourceCode
+ * that runs it when a rule first asks for a scope (src/engine/eslint-config.ts). Most files never need one.
+ */
+export class DeferredScope {
+  constructor(readonly analyse: () => ScopeManager) {}
+}
+
 /** ESLint parser object: oxc with typescript-estree's scope analysis, or typescript-estree itself. */
 export const fastParser: { meta: { name: string; version: string }; parseForESLint(text: string, options?: Record<string, unknown>): unknown } = {
   meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
@@ -235,6 +243,7 @@ export const fastParser: { meta: { name: string; version: string }; parseForESLi
     if (!ast) return typescriptParser.parseForESLint(text, options as never);
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
     (ast as { sourceType: string }).sourceType = sourceType;
-    return { ast, scopeManager: analyze(ast, { sourceType }), visitorKeys };
+    const scope = () => analyze(ast, { sourceType });
+    return { ast, scopeManager: options?.deferScope === true ? new DeferredScope(scope) : scope(), visitorKeys };
   },
 };

@@ -4,7 +4,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { jsLanguageWithoutCodePaths, normalizedConfigs, usesEslintConfigArray } from '../../src/engine/eslint-config.js';
-import { fastParser } from '../../src/parser/index.js';
+import { DeferredScope, fastParser } from '../../src/parser/index.js';
 import { languageBase, PLUGIN_NAME } from '../../src/plugin/index.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -63,5 +63,79 @@ describe('ESLint internals the CLI uses', () => {
       'mcp-audit/no-unauthenticated-public-bind:49',
     ]);
     expect(without).toEqual(verify(true));
+  });
+});
+
+describe('scope analysis deferred until a rule asks', () => {
+  const program = [
+    "import { helper } from './helper.js';",
+    'const token = process.env.TOKEN;',
+    'export function f(a) { const b = a ?? token; return Promise.resolve(helper(b)); }',
+  ].join('\n');
+  /** fastParser, counting the deferred analyses it hands out that are run. */
+  const counting = () => {
+    const counter = { analysed: 0 };
+    const parser = {
+      meta: fastParser.meta,
+      parseForESLint(code: string, options?: Record<string, unknown>) {
+        const parsed = fastParser.parseForESLint(code, options) as { scopeManager: unknown };
+        const deferred = parsed.scopeManager;
+        if (deferred instanceof DeferredScope) {
+          parsed.scopeManager = new DeferredScope(() => {
+            counter.analysed++;
+            return deferred.analyse();
+          });
+        }
+        return parsed;
+      },
+    };
+    return { parser, counter };
+  };
+  /** What a rule sees of the scopes at the end of the program: variables per scope, and `Promise` as a declared global. */
+  const scopeRule = (seen: string[]) => ({
+    create(context: { sourceCode: { getScope(n: unknown): { childScopes: unknown[]; set: Map<string, { eslintImplicitGlobalSetting?: string }> } } }) {
+      return {
+        'Program:exit'(node: unknown) {
+          const global = context.sourceCode.getScope(node);
+          const walk = (s: { set: Map<string, unknown>; childScopes: unknown[] }): void => {
+            seen.push([...s.set.keys()].join(','));
+            for (const c of s.childScopes) walk(c as never);
+          };
+          walk(global as never);
+          seen.push(`Promise:${global.set.get('Promise')?.eslintImplicitGlobalSetting}`);
+        },
+      };
+    },
+  });
+  const lint = (defer: boolean, withScopeRule: boolean) => {
+    const { parser, counter } = counting();
+    const seen: string[] = [];
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    linter.verify(
+      program,
+      [
+        {
+          files: ['**/*.ts'],
+          plugins: { cli: { languages: { js: jsLanguageWithoutCodePaths! } }, t: { rules: { scopes: scopeRule(seen) } } } as never,
+          language: 'cli/js',
+          languageOptions: { parser: parser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { deferScope: defer } },
+          rules: withScopeRule ? { 't/scopes': 'error' } : {},
+        },
+      ],
+      { filename: file },
+    );
+    return { seen, analysed: counter.analysed };
+  };
+
+  it('runs no scope analysis for a file no rule asks scopes of', () => {
+    expect(lint(true, false).analysed).toBe(0);
+  });
+
+  it('gives a rule that asks the same scopes and declared globals as an analysis done up front', () => {
+    const deferred = lint(true, true);
+    expect(deferred.analysed).toBe(1);
+    expect(deferred.seen).toEqual(lint(false, true).seen);
+    expect(deferred.seen).toContain('Promise:readonly');
+    expect(deferred.seen).toContain('helper,token,f');
   });
 });
