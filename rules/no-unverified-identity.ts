@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { getToolRegistrations } from '../src/mcp-model/tools.js';
+import { getToolRegistrations, REGISTRATION_KEYWORDS } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
-import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
+import { createRule, mentionsAny, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { identityHeader } from '../src/rule-kit/sources.js';
 import { QUERY_METHODS } from '../src/rule-kit/tables/access-sinks.js';
@@ -86,6 +86,8 @@ export default createRule('no-unverified-identity', {
     owasp: ['MCP07'],
     // every identity header name, and a stem of every identity-claiming argument name (see IDENTITY_ARGUMENT_KEYWORDS)
     keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENT_KEYWORDS])],
+    // ...and a header's name, or a tool registration (arguments are claims only in a tool handler)
+    keywordsAlso: [[...IDENTITY_HEADERS, ...REGISTRATION_KEYWORDS]],
     messages: {
       modelSupplied:
         'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',
@@ -99,6 +101,8 @@ export default createRule('no-unverified-identity', {
     const handlers = new Set<Node>(
       getToolRegistrations(sourceCode, context.eslint.filename).flatMap((r) => (r.handler ? [r.handler as Node] : [])),
     );
+    // Without a tool handler only an identity header can be the source, and its name is spelled in the file.
+    if (handlers.size === 0 && !mentionsAny(sourceCode, IDENTITY_HEADERS)) return {};
     const lookups = new Map<Node, Origin>();
     const argument = toolArgument(flow, handlers);
     const match = handlers.size ? anyOf(identityHeader, argument, lookedUpBy(flow, argument, lookups)) : identityHeader;

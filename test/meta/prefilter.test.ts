@@ -86,6 +86,27 @@ describe('tree gates', () => {
   });
 });
 
+describe('keywords that need two things', () => {
+  it('no-unverified-identity: an identity argument name counts only beside a tool registration; a header name alone does', () => {
+    expect(selectsText('no-unverified-identity', 'export function isOwner(userId: string, ownerId: string) { return userId === ownerId; }')).toBe(false);
+    expect(selectsText('no-unverified-identity', "server.registerTool('x', {}, async ({ userId }) => (userId === 'a' ? 1 : 0));")).toBe(true);
+    expect(selectsText('no-unverified-identity', "const user = req.headers['X-User-Id'];")).toBe(true);
+  });
+
+  it('require-tool-authorization: `tools` alone counts only beside a server factory name (mcp, server)', () => {
+    expect(selectsText('require-tool-authorization', "import { list } from './tools/index.js';\nexport const n = list.length;")).toBe(false);
+    expect(selectsText('require-tool-authorization', 'export const app = createMcpServer({ tools: { run: tool({ execute }) } });')).toBe(true);
+    expect(selectsText('require-tool-authorization', "server.tool('x', async () => ({ content: [] }));")).toBe(true);
+  });
+
+  it('no-token-passthrough: `headers` counts beside the name of a request-like owner, `token` alone never', () => {
+    expect(selectsText('no-token-passthrough', "const token = await getToken();\nawait fetch(url, { headers: { 'Content-Type': 'application/json' } });")).toBe(false);
+    expect(selectsText('no-token-passthrough', 'await fetch(url, { headers: req.headers });')).toBe(true);
+    expect(selectsText('no-token-passthrough', 'await fetch(url, { headers: { Authorization: extra.authInfo.token } });')).toBe(true);
+    expect(selectsText('no-token-passthrough', "await fetch(url, { headers: c.req.header() });")).toBe(true);
+  });
+});
+
 describe('Prefilter', () => {
   const rule = (keywords: Keyword[], keywordsAlso?: Keyword[][]) => ({ meta: { mcpAudit: { keywords, keywordsAlso } } }) as unknown as McpRuleModule;
   const pf = new Prefilter([
