@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { findProperty, flowOf, isFunction, literalString, staticKey, unwrap, walk, type Flow } from '../src/rule-kit/flow.js';
-import { jwtCall } from '../src/rule-kit/jwt.js';
+import { jwtCall, jwtKeyKind } from '../src/rule-kit/jwt.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
 import { JWT_ASYMMETRIC, JWT_HMAC } from '../src/rule-kit/tables/auth-primitives.js';
 
@@ -77,6 +77,8 @@ export default createRule('jwt-verify-options', {
       algMix: 'JWT verification allows both HMAC ({{hmac}}) and asymmetric ({{asym}}) algorithms: a public key can be used as an HMAC secret (algorithm confusion).',
       ignoreExpiration: 'JWT verification ignores expiry (ignoreExpiration: true): stolen tokens never stop working.',
       missingClaims: 'JWT verification does not check the {{missing}}: a token issued for another service is accepted. Pass { audience, issuer } (the MCP spec requires audience binding).',
+      missingClaimsFirstParty:
+        "JWT verified with a key only this server holds does not check the {{missing}}: fine while only this server mints tokens with it; if another service shares the key, its tokens are accepted here. Pass { audience }.",
       literalKey: 'JWT verification key is {{what}} in the source ({{masked}}): anyone with the code can mint tokens. Load it from the environment or a JWKS.',
     },
   },
@@ -116,9 +118,21 @@ export default createRule('jwt-verify-options', {
         }
         const byHand = claimsCheckedByHand(flow, node);
         const missing = ['audience', 'issuer'].filter((k) => !prop(k) && !byHand.has(k));
-        if (missing.length) {
-          context.report({ node: options ?? node, messageId: 'missingClaims', data: { missing: missing.join(' and ') } });
+        if (missing.length === 0) return;
+        const algs = algValue?.type === 'ArrayExpression' ? algValue.elements.map((e) => (e ? literalString(e) : null)).filter((a): a is string => a !== null) : [];
+        const kind = jwtKeyKind(flow, node.arguments[1], algs);
+        if (kind === 'embedded') return; // a proof that carries its own key has no aud/iss to check (DPoP)
+        if (kind === 'first-party') {
+          context.report({ node: options ?? node, messageId: 'missingClaimsFirstParty', data: { missing: missing.join(' and ') }, severity: 'info' });
+          return;
         }
+        // With the audience checked, the issuer is implied by an issuer's own key: defence in depth, not a gap.
+        context.report({
+          node: options ?? node,
+          messageId: 'missingClaims',
+          data: { missing: missing.join(' and ') },
+          ...(missing.includes('audience') ? {} : { severity: 'info' as const }),
+        });
       },
     };
   },

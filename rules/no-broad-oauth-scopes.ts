@@ -67,6 +67,18 @@ const URL_DISCORD_PERMISSIONS = /[?&#]permissions=(\d+)/gi;
 const FIELD_KIND: Record<ScopeField, string> = { scope: 'scope', 'iam-action': 'policy action', 'iam-role': 'role' };
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
+/** Code that does OAuth: an authorize or token endpoint, app credentials, a grant, a consent screen, an OAuth library. */
+const OAUTH_EVIDENCE = /oauth|authoriz|client_?(?:id|secret)|api_?secret|redirect_?uri|access_?token|openid|consent|grant_?type|passport|login\/oauth/i;
+
+/**
+ * `{ token, clientId, scopes }`: an AuthInfo the server builds for a caller it verified. Its scopes say what that caller
+ * may do once checks read them; they request nothing (a `'*'` label on an API-key caller is not a consent request).
+ */
+function isAuthInfo(object: TSESTree.ObjectExpression): boolean {
+  const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? propertyKeyName(p.key, p.computed) : null)));
+  return keys.has('token') && (keys.has('clientId') || keys.has('client_id'));
+}
+
 export default createRule('no-broad-oauth-scopes', {
   meta: {
     severity: 'high',
@@ -301,6 +313,7 @@ export default createRule('no-broad-oauth-scopes', {
     const property = (prop: TSESTree.Property) => {
       const name = propertyKeyName(prop.key, prop.computed);
       if (!name || prop.parent.type !== 'ObjectExpression') return; // not destructuring
+      if (isScopeName(name) && isAuthInfo(prop.parent)) return;
       if (isScopeName(name)) {
         const sources = sourcesOf(prop.value);
         addSources(sources, 'scope', contextProviders(prop));
@@ -413,8 +426,12 @@ export default createRule('no-broad-oauth-scopes', {
         });
       },
       'Program:exit'() {
+        // Bare words that are broad scopes of one provider (`repo`, `project`, `user`, `api`) are ordinary words too
+        // (`defaultScope: 'project'` is where a CLI installs): they count only in a file that does OAuth or imports the
+        // provider's SDK.
+        const oauthFile = fileProviders.size > 0 || OAUTH_EVIDENCE.test(sourceCode.text);
         for (const piece of pieces.values()) {
-          for (const hit of findBroadScopes(piece.text, piece.providers, piece.field)) {
+          for (const hit of findBroadScopes(piece.text, oauthFile ? piece.providers : new Set(), piece.field)) {
             const info = hit.entry.severity === 'info';
             if (info && offered.has(piece.node)) continue;
             ctx.report({

@@ -11,6 +11,7 @@ import {
   SECRET_FILE_KEYWORDS,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
+import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
 
 type Node = TSESTree.Node;
@@ -32,6 +33,9 @@ const CREDENTIAL_ARGUMENTS: Array<{ method: RegExp; index: number; name: string 
   { method: /^createHmac$/, index: 1, name: 'hmacKey' },
   { method: /^(setApiKey|setToken|setAccessToken|setPassword|setSecret|setAuth)$/, index: 0, name: 'apiKey' },
 ];
+
+/** Comments that declare a key public: `// search-only (public) key`, `// publishable key`, `# not a secret`. */
+const PUBLIC_KEY_NOTE = /\b(?:public|publishable)\s+(?:api\s+)?key\b|\bsearch[- ]only\b|\bnot\s+a\s+secret\b|\bsafe\s+to\s+(?:commit|expose|share|publish)\b|\(public\)|\bis\s+public\b/i;
 
 /** Header-setting calls whose first argument names the header: `headers.set('Authorization', 'Bearer …')`. */
 const HEADER_SETTERS = /^(set|append|setHeader|header)$/;
@@ -102,7 +106,6 @@ export default createRule('no-hardcoded-secrets', {
     // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file
     // (a call named exactly `sign`, so never the `sign` of `Object.assign` or `design`).
     keywords: [...SECRET_FILE_KEYWORDS, ...atWordStart('sign'), 'verify'],
-    severityFacts: { lowerInTests: true },
     messages: {
       provider:
         'Hardcoded {{provider}} {{title}}{{where}} ({{evidence}}). Anyone with the source can use it: move it to an environment variable or a secret manager, and revoke it{{rotate}}.',
@@ -137,6 +140,7 @@ export default createRule('no-hardcoded-secrets', {
         severity: hit.severity,
         evidence: hit.evidence,
         secret: hit.secret,
+        alsoIn: WHEREVER_COMMITTED,
       });
     };
 
@@ -169,7 +173,7 @@ export default createRule('no-hardcoded-secrets', {
       }
 
       const kind = name ? classifyCredentialName(name) : null;
-      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) {
+      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind, name!) && !declaredPublic(node)) {
         const evidence = maskSecret(value);
         ctx.report({
           node,
@@ -179,6 +183,17 @@ export default createRule('no-hardcoded-secrets', {
           secret: value,
         });
       }
+    };
+
+    /**
+     * A comment on the literal's line, or on the line above, saying the key is meant to be public (a search-only or
+     * publishable key that ships in client code): the author's own statement, which a reviewer would take.
+     */
+    const declaredPublic = (node: Node): boolean => {
+      const line = node.loc.start.line;
+      return sourceCode
+        .getAllComments()
+        .some((c) => !!c.loc && (c.loc.start.line === line || c.loc.end.line === line - 1) && PUBLIC_KEY_NOTE.test(c.value));
     };
 
     return {

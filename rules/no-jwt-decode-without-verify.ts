@@ -2,7 +2,7 @@ import { accessUseListeners } from '../src/rule-kit/access-uses.js';
 import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { flowOf, lineOf, unwrap, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { isCheckedInSameFunction, isDecodeOnly, isJwtSplit } from '../src/rule-kit/jwt.js';
-import { JWT_HEADER_FIELDS } from '../src/rule-kit/tables/auth-primitives.js';
+import { JWT_HEADER_FIELDS, JWT_TIME_CLAIMS } from '../src/rule-kit/tables/auth-primitives.js';
 
 /**
  * A decoded-but-unverified JWT is a JSON document anyone can write. Its claims may be read for display, or its
@@ -24,7 +24,7 @@ export default createRule('no-jwt-decode-without-verify', {
   create(context) {
     const flow = flowOf(context.eslint.sourceCode);
     const decoded: SourceMatcher = (node, path) => {
-      if (path.length > 0 && JWT_HEADER_FIELDS.includes(path[0])) return null;
+      if (path.length > 0 && (JWT_HEADER_FIELDS.includes(path[0]) || JWT_TIME_CLAIMS.includes(path[0]))) return null;
       const n = unwrap(node);
       if (n.type !== 'CallExpression') return null;
       const how = isDecodeOnly(flow, n)
@@ -38,8 +38,12 @@ export default createRule('no-jwt-decode-without-verify', {
     };
     // `if (!decoded) throw 'malformed'` asks whether the token parses; a gate on a claim (`!claims?.sub`) trusts it
     const wholeResult = (decode: unknown): SourceMatcher => (n, path) => (n === decode && path.length === 0 ? 'whole result' : null);
+    // One finding per place: a claim that both gates and identifies is one mistake.
+    const reported = new Set<unknown>();
     return accessUseListeners(flow, decoded, (sink, use, origin) => {
       if (use === 'a presence check that gates access' && flow.origin(sink, wholeResult(origin.node))) return;
+      if (reported.has(sink)) return;
+      reported.add(sink);
       context.report({
         node: sink,
         messageId: 'decoded',

@@ -5,6 +5,7 @@ import { headerRead, isHeaderBag } from '../src/rule-kit/sources.js';
 import { isSecretName, SECRET_NAME_KEYWORDS, VERIFICATION_CALL } from '../src/rule-kit/tables/auth-primitives.js';
 import { VERIFIER_CALLBACKS } from '../src/rule-kit/tables/access-sinks.js';
 import { CREDENTIAL_HEADERS, isCredentialHeader } from '../src/rule-kit/tables/identity-headers.js';
+import { logKind } from '../src/rule-kit/sinks.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -41,9 +42,40 @@ function verifies(flow: Flow, fn: FunctionNode, depth = 0): boolean {
       if (VERIFICATION_CALL.test(name)) found = true;
       const helper = depth < 2 ? flow.functionOf(n.callee) : null;
       if (helper && helper !== fn && verifies(flow, helper, depth + 1)) found = true;
+      // The credential handed to a method this file cannot see (`this.proxy.loadUpstreamTokens(token)`, an imported
+      // `tokenStore.redeem(key)`): verification is delegated there, not skipped.
+      if (!helper && !NEVER_VERIFIES.test(name) && !logKind(n) && n.arguments.some((a) => isCredentialValue(a))) found = true;
     }
   });
   return found;
+}
+
+/** Calls that take a credential without checking it: conversions, encodings, building a result. */
+const NEVER_VERIFIES = /^(String|Number|Boolean|JSON|stringify|from|toString|encode|atob|btoa|push|set|assign|resolve|reject|json|send|end|write|createSession|next)$|decode|Decode|parse|Parse/;
+
+/** A value named as a credential (`token`, `apiKey`, `authHeader`, `bearerToken`), or read straight from a credential header. */
+function isCredentialValue(arg: Node): boolean {
+  const a = unwrap(arg);
+  const chain = a.type === 'Identifier' || a.type === 'MemberExpression' ? memberChain(a) : null;
+  const name = chain?.[chain.length - 1];
+  if (name && (isSecretName(name) || /^(auth|bearer)/i.test(name))) return true;
+  return a.type === 'CallExpression' && headerRead(a, []) !== null && isCredentialHeader(headerRead(a, []) ?? '');
+}
+
+/**
+ * Is this function a verifier at all? One that takes a request or a credential, reads a credential header, or takes
+ * nothing (`authenticate: () => ({ id: 'anon' })` lets everyone in). A method named `authenticate(deviceId)` that
+ * obtains tokens for this process (an OAuth device-flow client) checks nobody's credential.
+ */
+function receivesCredential(fn: FunctionNode): boolean {
+  if (fn.params.length === 0 || credentialRead(fn)) return true;
+  return fn.params.some((p) => {
+    const id = p.type === 'AssignmentPattern' ? p.left : p;
+    if (id.type !== 'Identifier') return true; // destructured: `({ headers })`
+    if (/^_*(req|request|ctx|context|event|incoming|message|msg|headers)$/i.test(id.name) || isSecretName(id.name) || /token|credential|auth|bearer|key/i.test(id.name)) return true;
+    const type = id.typeAnnotation?.typeAnnotation;
+    return type?.type === 'TSTypeReference' && /Request|Message|Context|Headers/.test(memberChain(type.typeName as unknown as Node)?.join('.') ?? '');
+  });
 }
 
 /** The first read of a credential header inside a function (`req.headers.authorization`, `req.get('x-api-key')`). */
@@ -132,7 +164,7 @@ export default createRule('no-presence-only-auth', {
       const f = fn ? flow.functionOf(fn) : null;
       if (!f || checked.has(f)) return;
       checked.add(f);
-      if (!verifies(flow, f)) context.report({ node: at, messageId: 'acceptsAny', data: { what } });
+      if (receivesCredential(f) && !verifies(flow, f)) context.report({ node: at, messageId: 'acceptsAny', data: { what } });
     };
     const checkMiddleware = (fn: FunctionNode): void => {
       const nextParam = fn.params[2];

@@ -6,6 +6,7 @@ import {
   looksLikeSecretValue,
   scanForProviderSecrets,
 } from '../src/rule-kit/secrets.js';
+import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
 import { getMcpConfig, type McpServerEntry } from '../src/config-language/model.js';
 import { findReference } from '../src/config-language/references.js';
@@ -70,6 +71,7 @@ export default createRule('no-secrets-in-mcp-config', {
                 severity: hit.severity,
                 evidence: hit.evidence,
                 secret: hit.secret,
+                alsoIn: WHEREVER_COMMITTED,
                 fingerprintKey: `${server.name}|${field}|${hit.patternId}`,
               });
             }
@@ -82,7 +84,7 @@ export default createRule('no-secrets-in-mcp-config', {
                 ? scheme.credential
                 : userinfo && looksLikeSecretValue(userinfo, 'password')
                   ? userinfo
-                  : !scheme && kind && looksLikeSecretValue(value, kind)
+                  : !scheme && kind && looksLikeSecretValue(value, kind, name)
                     ? value
                     : null;
             // Test and publishable keys (`Bearer sk_test_…`, a Supabase anon key) look random but are harmless.

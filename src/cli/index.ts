@@ -47,6 +47,8 @@ Scan options:
       --write-baseline <file>       record the current findings as the baseline (by fingerprint)
       --changed[=<git-ref>]         only files changed against the ref (default: merge base with the
                                     default branch), plus the files that import them
+      --show-held-back              also show findings in test, generated and vendored code (held back
+                                    by default, one step lower when shown; see "File classes" in the README)
       --no-color                    no colours (also off under NO_COLOR or when stdout is not a terminal)
 
 Exit codes:
@@ -145,6 +147,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     'write-baseline': { type: 'string' },
     changed: { type: 'boolean' },
     'changed-base': { type: 'string' },
+    'show-held-back': { type: 'boolean' },
     color: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h' },
   });
@@ -189,6 +192,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     changed: values.changed ? ((values['changed-base'] as string | undefined) ?? true) : undefined,
     onProgress: progressReporter(io),
     workers,
+    showHeldBack: values['show-held-back'] === true ? true : undefined,
     cache: values.cache ? ((values['cache-location'] as string | undefined) ? resolve(io.cwd, values['cache-location'] as string) : true) : undefined,
   });
   io.clearProgress?.();

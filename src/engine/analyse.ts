@@ -13,7 +13,7 @@ import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
 import type { ProjectConfig } from './project-config.js';
 import { decideSeverity, type FileFacts } from './severity-policy.js';
-import type { Diagnostic, Finding } from './types.js';
+import type { Diagnostic, Finding, HeldBack } from './types.js';
 
 /** The CLI's own ESLint plugin: only its JS language. */
 const CLI_PLUGIN = 'mcp-audit-cli';
@@ -36,6 +36,7 @@ export interface LintJob extends FileJob {
 export interface FileResult {
   findings: Finding[];
   suppressed: Finding[];
+  heldBack: Finding[];
   diagnostics: Diagnostic[];
   /** The prefilter selected rules for it and it went through the linter. */
   parsed: boolean;
@@ -47,6 +48,8 @@ export interface AnalyserInit {
   enabledRuleIds: string[];
   project: ProjectConfig;
   maxFileSize: number;
+  /** Show findings the file-class policy holds back (one step lower) instead of holding them back. */
+  showHeldBack?: boolean;
 }
 
 /** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
@@ -58,13 +61,13 @@ export class FileAnalyser {
 
   constructor(private readonly init: AnalyserInit) {
     const enabled = init.enabledRuleIds.map((id) => [id, allRules[id]] as [string, McpRuleModule]);
-    this.runner = new LintRunner(init.root, enabled);
+    this.runner = new LintRunner(init.root, enabled, init.showHeldBack === true);
   }
 
   /** Reads the file and asks the prefilter: a finished result (skipped, unreadable, no rule applies) or a LintJob. */
   triage(job: FileJob): { result: FileResult } | LintJob {
     const diagnostics: Diagnostic[] = [];
-    const none = { result: { findings: [], suppressed: [], diagnostics, parsed: false } };
+    const none = { result: { findings: [], suppressed: [], heldBack: [], diagnostics, parsed: false } };
     const text = readText(job, this.init.maxFileSize, diagnostics);
     if (text === null) return none;
     if (job.lang === 'js' && looksMinified(text)) {
@@ -79,7 +82,13 @@ export class FileAnalyser {
     const diagnostics: Diagnostic[] = [];
     const file: DiscoveredFile = { abs: job.abs, rel: job.rel };
     const result = this.runner.lint(file, job.lang, job.text, job.ruleIds, job.facts, this.init.project, diagnostics);
-    return { findings: result?.findings ?? [], suppressed: result?.suppressed ?? [], diagnostics, parsed: result !== null };
+    return {
+      findings: result?.findings ?? [],
+      suppressed: result?.suppressed ?? [],
+      heldBack: result?.heldBack ?? [],
+      diagnostics,
+      parsed: result !== null,
+    };
   }
 }
 
@@ -104,6 +113,7 @@ class LintRunner {
   constructor(
     private readonly root: string,
     enabled: Array<[string, McpRuleModule]>,
+    private readonly showHeldBack: boolean,
   ) {
     this.linter = new Linter({ configType: 'flat', cwd: root });
     this.rulesById = new Map(enabled);
@@ -136,7 +146,7 @@ class LintRunner {
               ...(lang === 'js' && jsLanguageWithoutCodePaths
                 ? { plugins: { ...base.plugins, [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } } }, language: `${CLI_PLUGIN}/js` }
                 : {}),
-              settings: { mcpAudit: { collect: true } },
+              settings: { mcpAudit: { collect: true, showHeldBack: this.showHeldBack } },
               linterOptions: { reportUnusedDisableDirectives: 'off' },
               rules: Object.fromEntries(ids.map((id) => [`${PLUGIN_NAME}/${id}`, 'error'])),
             },
@@ -179,7 +189,7 @@ class LintRunner {
     facts: FileFacts,
     project: ProjectConfig,
     diagnostics: Diagnostic[],
-  ): { findings: Finding[]; suppressed: Finding[] } | null {
+  ): { findings: Finding[]; suppressed: Finding[]; heldBack: Finding[] } | null {
     const wanted = lang === 'js' ? this.passGates(file.abs, text, ids) : ids;
     if (wanted.length === 0) return null;
     const config = this.configFor(lang);
@@ -201,7 +211,7 @@ class LintRunner {
     const secrets = extras.flatMap((x) => (x.secret ? [x.secret] : []));
     const byKey = new Map<string, RecordedExtra[]>();
     for (const x of extras) {
-      if (x.suppressed) continue;
+      if (x.suppressed || x.heldBack) continue;
       const k = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
       byKey.set(k, [...(byKey.get(k) ?? []), x]);
     }
@@ -227,7 +237,7 @@ class LintRunner {
       const override = project.rules[ruleId];
       const finding: Finding = {
         ruleId,
-        severity: decideSeverity(rule.meta.mcpAudit, extra?.severity, facts, override === 'off' ? undefined : override),
+        severity: decideSeverity(rule.meta.mcpAudit, extra?.severity, facts, override === 'off' ? undefined : override, extra?.classAction),
         file: file.rel,
         line: m.line,
         column: m.column,
@@ -262,24 +272,29 @@ class LintRunner {
         return f;
       })
       .filter((f): f is Finding => f !== null);
-    // Reports an `mcp-audit-ignore` comment kept from ESLint: rebuild them from what the rule recorded.
+    // Reports an `mcp-audit-ignore` comment or the file-class policy kept from ESLint: rebuild them from what the
+    // rule recorded.
+    const heldBack: Finding[] = [];
     for (const x of extras) {
-      if (!x.suppressed) continue;
+      const kept = x.suppressed ?? x.heldBack;
+      if (!kept) continue;
       const key = `${x.ruleId}|${x.line}|${x.column}|${x.messageId}`;
       byKey.set(key, [x]);
       const f = convert({
         ruleId: `${PLUGIN_NAME}/${x.ruleId}`,
         messageId: x.messageId,
-        message: x.suppressed.message,
+        message: kept.message,
         line: x.line,
         column: x.column,
-        endLine: x.suppressed.endLine,
-        endColumn: x.suppressed.endColumn,
+        endLine: kept.endLine,
+        endColumn: kept.endColumn,
         severity: 2,
       } as Linter.LintMessage);
-      if (f) suppressed.push({ ...f, suppressed: { kind: 'directive', justification: x.suppressed.justification } });
+      if (!f) continue;
+      if (x.suppressed) suppressed.push({ ...f, suppressed: { kind: 'directive', justification: x.suppressed.justification } });
+      else heldBack.push({ ...f, heldBack: { fileClass: x.fileClass as HeldBack['fileClass'], reason: x.heldBack!.reason } });
     }
-    return { findings, suppressed };
+    return { findings, suppressed, heldBack };
   }
 }
 

@@ -13,7 +13,7 @@ import type { FileFacts } from './severity-policy.js';
 export type CachedFileResult = FileResult;
 
 const FILE_NAME = 'cache-v1.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   k: string;
@@ -102,7 +102,7 @@ function isResult(v: unknown): v is CachedFileResult {
   return (
     isObject(v) &&
     typeof v.parsed === 'boolean' &&
-    [v.findings, v.suppressed, v.diagnostics].every((list) => Array.isArray(list) && list.every(isObject))
+    [v.findings, v.suppressed, v.heldBack, v.diagnostics].every((list) => Array.isArray(list) && list.every(isObject))
   );
 }
 
@@ -157,7 +157,7 @@ function factsOf(rel: string, text: string): ModuleFacts {
 }
 
 /**
- * The key of one file: sha256 over its content, its file facts (git status and test-file flag change severity),
+ * The key of one file: sha256 over its content, its file facts (git status changes severity; the file class derives from its path and content),
  * `project` (see projectKeys; '' when not wanted) and the content of every module it reaches through relative
  * imports. Transitively, not one level: the model resolves a name inside an imported module through that module's
  * own imports (src/mcp-model/resolve.ts), so a changed helper's helper changes the tool file's findings. An import
@@ -175,7 +175,6 @@ export function fileCacheKey(
   const part = (s: string) => hash.update(`${Buffer.byteLength(s)}:`).update(s);
   part(text);
   part(facts.git);
-  part(facts.isTestFile ? 'test' : 'source');
   part(project);
   if (!isJsFile(rel)) return hash.digest('hex');
   const seen = new Set([rel]);

@@ -9,7 +9,8 @@ import { isSeverity, type Severity } from '../rule-kit/severity.js';
  *   "rules": { "<rule-id>": "off" | "<severity>" },
  *   "ignore": ["glob", ...],          // extra paths to skip, relative to the scan root
  *   "failOn": "<severity>",            // default threshold when --fail-on is not given
- *   "maxFileSize": 1048576             // bytes; larger files are reported and skipped
+ *   "maxFileSize": 1048576,            // bytes; larger files are reported and skipped
+ *   "showHeldBack": false              // show findings in test, generated and vendored code
  * }
  */
 export interface ProjectConfig {
@@ -17,13 +18,14 @@ export interface ProjectConfig {
   ignore: string[];
   failOn?: Severity;
   maxFileSize?: number;
+  showHeldBack?: boolean;
 }
 
 export const CONFIG_FILE_NAME = '.mcp-audit.json';
 
 export class ConfigError extends Error {}
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'failOn', 'maxFileSize']);
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'failOn', 'maxFileSize', 'showHeldBack']);
 
 /** Validate a parsed config. Throws ConfigError with every problem listed. */
 export function validateProjectConfig(raw: unknown, knownRuleIds: readonly string[], source: string): ProjectConfig {
@@ -34,7 +36,7 @@ export function validateProjectConfig(raw: unknown, knownRuleIds: readonly strin
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}" (expected one of: rules, ignore, failOn, maxFileSize)`);
+    if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}" (expected one of: rules, ignore, failOn, maxFileSize, showHeldBack)`);
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
@@ -60,6 +62,10 @@ export function validateProjectConfig(raw: unknown, knownRuleIds: readonly strin
     if (typeof obj.maxFileSize === 'number' && Number.isInteger(obj.maxFileSize) && obj.maxFileSize > 0) {
       out.maxFileSize = obj.maxFileSize;
     } else problems.push('"maxFileSize" must be a positive integer (bytes)');
+  }
+  if (obj.showHeldBack !== undefined) {
+    if (typeof obj.showHeldBack === 'boolean') out.showHeldBack = obj.showHeldBack;
+    else problems.push('"showHeldBack" must be true or false');
   }
   if (problems.length > 0) throw new ConfigError(`${source}: invalid config:\n  - ${problems.join('\n  - ')}`);
   return out;

@@ -15,7 +15,6 @@ import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
-import { isTestPath } from './severity-policy.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
 
 export interface ScanOptions {
@@ -48,6 +47,8 @@ export interface ScanOptions {
    * enough files (and the engine runs from its build).
    */
   workers?: number;
+  /** Show findings in test, generated and vendored code (one step lower) instead of holding them back. */
+  showHeldBack?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -91,18 +92,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   for (const f of files) {
     // Only an explicitly named file can lack a language (e.g. a pre-commit hook passing every staged file): skip it.
     const lang = languageOf.find(([, m]) => m(f.rel))?.[0];
-    if (lang) jobs.push({ abs: f.abs, rel: f.rel, lang, facts: { isTestFile: isTestPath(f.rel), git: 'unknown' } });
+    if (lang) jobs.push({ abs: f.abs, rel: f.rel, lang, facts: { git: 'unknown' } });
   }
   const gitStatus = readGitStatus(root, jobs.filter((j) => gitLanguages.has(j.lang)).map((j) => j.rel));
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
 
-  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize };
+  const showHeldBack = options.showHeldBack ?? project.showHeldBack ?? false;
+  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize, showHeldBack };
   const cache = options.cache
     ? ScanCache.load(options.cache === true ? defaultCacheDir(root) : resolve(root, options.cache), {
         version: VERSION,
         rules: init.enabledRuleIds,
         overrides: project.rules,
         maxFileSize,
+        showHeldBack,
       })
     : undefined;
   // With a cache, files are read here once to key them; only the misses are analysed.
@@ -116,7 +119,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
       const diags: Diagnostic[] = [];
       const text = readText(job, maxFileSize, diags);
       if (text === null) {
-        results[i] = { findings: [], suppressed: [], diagnostics: diags, parsed: false };
+        results[i] = { findings: [], suppressed: [], heldBack: [], diagnostics: diags, parsed: false };
         return;
       }
       keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, job.lang === 'js' ? projectKey(job.abs) : '');
@@ -141,10 +144,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
 
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
+  const heldBack: Finding[] = [];
   let filesParsed = 0;
   for (const r of results) {
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
+    heldBack.push(...r.heldBack);
     diagnostics.push(...r.diagnostics);
     if (r.parsed) filesParsed++;
   }
@@ -156,6 +161,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);
+  heldBack.sort(compareFindings);
+  const heldBackCounts = { total: heldBack.length, test: 0, generated: 0, vendored: 0 };
+  for (const f of heldBack) heldBackCounts[f.heldBack!.fileClass]++;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
   return {
@@ -163,6 +171,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     root,
     findings,
     suppressed,
+    heldBack,
     diagnostics,
     summary: {
       filesScanned: files.length,
@@ -170,6 +179,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
       filesSkipped: files.length - filesParsed,
       findings: findings.length,
       suppressed: suppressed.length,
+      heldBack: heldBackCounts,
       bySeverity,
       durationMs: Math.round(performance.now() - started),
     },

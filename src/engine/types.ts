@@ -37,6 +37,14 @@ export interface Finding {
   fingerprint: string;
   related?: RelatedFindingLocation[];
   suppressed?: Suppression;
+  /** Set on a finding the file-class policy held back: the file's class and why it has it. */
+  heldBack?: HeldBack;
+}
+
+/** Why a finding was held back: its file is test, generated or vendored code (src/rule-kit/file-class.ts). */
+export interface HeldBack {
+  fileClass: 'test' | 'generated' | 'vendored';
+  reason: string;
 }
 
 /** Something the scan could not do for a file (or at all): parse error, unreadable, too big, binary, symlink. */
@@ -55,6 +63,8 @@ export interface ScanSummary {
   filesSkipped: number;
   findings: number;
   suppressed: number;
+  /** Findings held back by the file-class policy, per class (not counted for the exit code). */
+  heldBack: { total: number; test: number; generated: number; vendored: number };
   bySeverity: Record<Severity, number>;
   durationMs: number;
 }
@@ -65,6 +75,8 @@ export interface ScanReport {
   root: string;
   findings: Finding[];
   suppressed: Finding[];
+  /** Findings in test, generated and vendored code: not shown by default (`--show-held-back` shows them). */
+  heldBack: Finding[];
   diagnostics: Diagnostic[];
   summary: ScanSummary;
 }

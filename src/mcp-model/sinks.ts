@@ -24,9 +24,11 @@ type Matcher =
   /**
    * A method chain on an SDK client ending with a mutating verb (`client.kv.namespaces.delete`, `gcs.bucket(b).file(f)
    * .delete()`): the root is one of `roots`, named like a client (`client`, `cfClient`, `this.sdk`), constructed as one
-   * (`new Cloudflare()`, `new S3Client()`), or taken from one (`const bucket = gcs.bucket(b)`); no segment is in `reading`.
+   * (`new Cloudflare()`, `new S3Client()`), or taken from one (`const bucket = gcs.bucket(b)`); no segment is in `reading`
+   * (resources that generate rather than change) or `inProcess` (the client's own objects in memory:
+   * `client.headers.delete('x-api-key')` edits a request header, not a remote resource).
    */
-  | { sdkChain: { roots: string[]; verb: RegExp; reading: string[] } }
+  | { sdkChain: { roots: string[]; verb: RegExp; reading: string[]; inProcess: string[] } }
   /** A call or member path whose root is one of `roots` and whose method matches `method`. */
   | { roots: string[]; method: RegExp }
   /** Any callee name (bare or member) matching `callee`; with `argProperty`, only when an object argument has it. */
@@ -93,6 +95,7 @@ export const SINKS: readonly SinkDef[] = [
         verb: /^(delete|create|update|remove|put|destroy|terminate|stop|reboot|modify|attach|detach|invoke|publish|revoke|purge|deploy|rollback|replace|upsert|insert|edit|reset|rotate|transfer|disable|enable|batchDelete|batchWrite)([A-Z]\w*)?$/,
         // LLM SDK resources: `client.messages.create` / `client.chat.completions.create` generate text, not change state.
         reading: ['chat', 'completions', 'embeddings', 'messages', 'responses', 'moderations', 'images', 'audio', 'threads', 'runs'],
+        inProcess: ['headers', 'searchParams', 'cookies', 'cache', 'options', 'defaults', 'config', 'settings', 'env', 'listeners', 'handlers', 'interceptors', 'attributes', 'metadata'],
       },
     },
     example: 'await ec2.terminateInstances({ InstanceIds: [id] }).promise();',
@@ -206,11 +209,11 @@ function matches(m: Matcher, ctx: ModuleCtx, call: TSESTree.CallExpression | TSE
   if ('suffix' in m) return path.length >= m.suffix.length && m.suffix.every((s, i) => path[path.length - m.suffix.length + i] === s);
   if ('sdkChain' in m) {
     const chain = path[0] === 'this' ? path.slice(1) : path;
-    const { roots, verb, reading } = m.sdkChain;
+    const { roots, verb, reading, inProcess } = m.sdkChain;
     return (
       chain.length >= 2 &&
       verb.test(last) &&
-      !chain.some((seg) => reading.includes(seg.replace(/\(\)$/, ''))) &&
+      !chain.some((seg) => reading.includes(seg.replace(/\(\)$/, '')) || inProcess.includes(seg)) &&
       isSdkClient(ctx, chain[0].replace(/\(\)$/, ''), roots)
     );
   }

@@ -16,6 +16,7 @@ export function formatJson(report: ScanReport): string {
         summary: report.summary,
         findings: report.findings,
         suppressed: report.suppressed,
+        heldBack: report.heldBack,
         diagnostics: report.diagnostics,
       },
       null,

@@ -56,12 +56,24 @@ function summaryLine(report: ScanReport): string {
   const files = `${s.filesScanned} file${s.filesScanned === 1 ? '' : 's'} scanned`;
   const time = `${(s.durationMs / 1000).toFixed(2)}s`;
   const sup = s.suppressed ? `, ${s.suppressed} suppressed` : '';
-  if (s.findings === 0) return kleur.green(`✔ no findings`) + kleur.dim(` (${files}${sup}, ${time})`);
+  const held = heldBackNote(s.heldBack);
+  if (s.findings === 0) return kleur.green(`✔ no findings`) + kleur.dim(` (${files}${sup}, ${time})`) + held;
   const parts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => SEVERITY_COLOR[sev](`${s.bySeverity[sev]} ${sev}`));
   const inFiles = new Set(report.findings.map((f) => f.file)).size;
   return (
     kleur.bold(`✖ ${s.findings} finding${s.findings === 1 ? '' : 's'}`) +
     ` (${parts.join(', ')}) in ${inFiles} file${inFiles === 1 ? '' : 's'}` +
-    kleur.dim(` · ${files}${sup} · ${time}`)
+    kleur.dim(` · ${files}${sup} · ${time}`) +
+    held
   );
+}
+
+/** Findings the file-class policy held back: how many, in which classes, and how to see them. */
+function heldBackNote(h: ScanReport['summary']['heldBack']): string {
+  if (h.total === 0) return '';
+  const where = (['test', 'generated', 'vendored'] as const)
+    .filter((c) => h[c] > 0)
+    .map((c) => `${h[c]} in ${c} code`)
+    .join(', ');
+  return kleur.dim(`\n  ${h.total} held back (${where}): not deployed code; --show-held-back shows them`);
 }

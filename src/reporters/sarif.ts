@@ -119,6 +119,8 @@ export function formatSarif(report: ScanReport, rules: Record<string, McpRuleMod
           },
         ],
         results: [...report.findings, ...report.suppressed].map(result),
+        // Findings in test, generated and vendored code are held back (README, "File classes"): counted, not listed.
+        properties: { heldBack: report.summary.heldBack },
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { Rule } from 'eslint';
 import type { AST_NODE_TYPES, TSESTree } from '@typescript-eslint/types';
 import type { Severity } from './severity.js';
+import { classifyCached, DEFAULT_CLASS_POLICY, type ClassAction, type FileClass } from './file-class.js';
 
 export const DOCS_BASE = 'https://github.com/mcp-audit/mcp-audit/blob/main/docs/rules/';
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
@@ -13,8 +14,6 @@ export type RuleLanguage = 'js' | 'config';
  * The decision itself lives in one place: src/engine/severity-policy.ts.
  */
 export interface SeverityFacts {
-  /** Findings in test files are lowered one step (they stay visible). Default true: test code is not deployed. */
-  lowerInTests?: boolean;
   /** Findings in files git tracks are raised one step, in git-ignored files lowered one step. */
   dependsOnGitTracking?: boolean;
 }
@@ -50,6 +49,8 @@ export interface McpAuditMeta {
    */
   treeGate?: (program: TSESTree.Program) => boolean;
   severityFacts?: SeverityFacts;
+  /** What a finding means in each file class, where the rule differs from DEFAULT_CLASS_POLICY (file-class.ts). */
+  fileClasses?: Partial<Record<FileClass, ClassAction>>;
 }
 
 export type Keyword = string | { word: string } | { all: string[] };
@@ -74,6 +75,11 @@ export interface FindingExtra {
   /** Stable identity of the finding inside its file, independent of line numbers. */
   fingerprintKey?: string;
   related?: RelatedLocation[];
+  /**
+   * File classes whose policy is `hold` in which this finding is still shown (one step lower): it means the same
+   * there, e.g. a live provider key committed in a test is still a leak.
+   */
+  alsoIn?: FileClass[];
 }
 
 /** A related location at a node: ESTree's 0-based columns become the report's 1-based ones here, and only here. */
@@ -95,6 +101,11 @@ export interface RecordedExtra extends FindingExtra {
   column: number;
   /** Set when an `mcp-audit-ignore` comment suppressed the report: ESLint never saw it, so the engine needs the rest. */
   suppressed?: { justification?: string; message: string; endLine: number; endColumn: number };
+  /** The file's class and what the policy did with the finding there. */
+  fileClass: FileClass;
+  classAction: ClassAction;
+  /** Set when the finding was held back (its file class): ESLint never saw it either. */
+  heldBack?: { reason: string; message: string; endLine: number; endColumn: number };
 }
 
 type Loc = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -197,9 +208,33 @@ export function mentionsAny(sourceCode: { ast: object; text: string }, words: re
   return words.some((w) => text.includes(w));
 }
 
+interface McpAuditSettings {
+  /** Set by the CLI engine: record what ESLint's messages cannot carry (the side channel above). */
+  collect?: boolean;
+  /** Show findings the file-class policy holds back (tests, generated, vendored code), one step lower. */
+  showHeldBack?: boolean;
+}
+
+function settingsOf(context: Rule.RuleContext): McpAuditSettings {
+  return (context.settings as { mcpAudit?: McpAuditSettings } | undefined)?.mcpAudit ?? {};
+}
+
 export function isCollecting(context: Rule.RuleContext): boolean {
-  const s = context.settings as { mcpAudit?: { collect?: boolean } } | undefined;
-  return s?.mcpAudit?.collect === true;
+  return settingsOf(context).collect === true;
+}
+
+/** The policy's action for a finding in a file of class `cls` (file-class.ts). */
+export function classActionFor(meta: McpAuditMeta, cls: FileClass, alsoIn: FileClass[] | undefined, showHeldBack: boolean): ClassAction {
+  const action = meta.fileClasses?.[cls] ?? DEFAULT_CLASS_POLICY[cls];
+  if (action !== 'hold') return action;
+  return showHeldBack || alsoIn?.includes(cls) ? 'lower' : 'hold';
+}
+
+/** The file's path relative to ESLint's working directory (the scan root in the CLI), with `/`. */
+function relativeName(context: Rule.RuleContext, filename: string): string {
+  const cwd = (context.cwd ?? '').replace(/\\/g, '/').replace(/\/$/, '');
+  const name = filename.replace(/\\/g, '/');
+  return cwd && name.startsWith(`${cwd}/`) ? name.slice(cwd.length + 1) : name;
 }
 
 export function createRule<MessageIds extends string>(
@@ -217,7 +252,8 @@ export function createRule<MessageIds extends string>(
       mcpAudit,
     },
     create(context) {
-      const collect = isCollecting(context);
+      const settings = settingsOf(context);
+      const collect = settings.collect === true;
       const filename = context.physicalFilename ?? context.filename;
       let ignores: IgnoreComments | undefined;
       return def.create({
@@ -226,7 +262,10 @@ export function createRule<MessageIds extends string>(
           const loc = d.loc ?? (d.node as { loc: Loc }).loc;
           ignores ??= parseIgnoreComments(context.sourceCode.text);
           const ignored = ignores.match(id, loc.start.line);
-          if (!ignored) {
+          const fileClass = classifyCached(filename, relativeName(context, filename), context.sourceCode.text);
+          const classAction = classActionFor(mcpAudit, fileClass.cls, d.alsoIn, settings.showHeldBack === true);
+          const held = classAction === 'hold';
+          if (!ignored && !held) {
             context.report({
               ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
               ...(d.loc ? { loc: d.loc } : {}),
@@ -245,6 +284,8 @@ export function createRule<MessageIds extends string>(
             secret: d.secret,
             fingerprintKey: d.fingerprintKey,
             related: d.related,
+            fileClass: fileClass.cls,
+            classAction,
             ...(ignored
               ? {
                   suppressed: {
@@ -254,7 +295,16 @@ export function createRule<MessageIds extends string>(
                     endColumn: loc.end.column + 1,
                   },
                 }
-              : {}),
+              : held
+                ? {
+                    heldBack: {
+                      reason: fileClass.reason,
+                      message: interpolate(messages[d.messageId], d.data),
+                      endLine: loc.end.line,
+                      endColumn: loc.end.column + 1,
+                    },
+                  }
+                : {}),
           });
         },
       }) as unknown as Rule.RuleListener;

@@ -96,7 +96,8 @@ export function isCheckedInSameFunction(flow: Flow, decode: TSESTree.CallExpress
   let checked = false;
   walk(scope, (node) => {
     if (checked || node.type !== 'CallExpression' || node === decode) return;
-    if (!SIGNATURE_CHECK_CALL.test(calleeName(node) ?? '')) return;
+    // a signature check here, or a same-file helper that checks one (`validateProof(proof)` runs jwtVerify on it)
+    if (!SIGNATURE_CHECK_CALL.test(calleeName(node) ?? '') && !helperChecksSignature(flow, node)) return;
     // arguments are often converted first (`hexToBytes(sig)`, `encode(body)`): look at every value inside them
     for (const arg of node.arguments) {
       walk(arg, (inner) => {
@@ -109,3 +110,89 @@ export function isCheckedInSameFunction(flow: Flow, decode: TSESTree.CallExpress
 }
 
 const checkedDecodes = new WeakMap<Node, boolean>();
+
+/** Does the call go to a function of this file whose body checks a signature (one level: it does the checking)? */
+function helperChecksSignature(flow: Flow, call: TSESTree.CallExpression): boolean {
+  const fn = flow.functionOf(call.callee);
+  if (!fn) return false;
+  let found = helperChecks.get(fn);
+  if (found === undefined) {
+    found = false;
+    walk(fn.body, (n) => {
+      if (!found && n.type === 'CallExpression' && SIGNATURE_CHECK_CALL.test(calleeName(n) ?? '')) found = true;
+    });
+    helperChecks.set(fn, found);
+  }
+  return found;
+}
+
+const helperChecks = new WeakMap<Node, boolean>();
+
+/**
+ * Where a verify's key comes from, which decides what `audience` and `issuer` add:
+ * - `embedded`: the token carries its own key (a DPoP proof's `jwk` header, jose `EmbeddedJWK`). A proof is bound by
+ *   `htm`/`htu`/`ath`/`cnf`, not by `aud`/`iss`, which it does not have.
+ * - `first-party`: a key only this server holds — a shared secret (HMAC), or a key pair it generated itself. Tokens
+ *   verified with it were minted here (or by whoever shares the secret): `aud` separates services that share it.
+ * - `issuer`: an authorization server's published keys (a JWKS). Every token that issuer mints for any client or
+ *   resource verifies: without `aud` a token for another service is accepted (the MCP spec's audience rule).
+ * - `unknown`: a key built elsewhere; judged like an issuer's.
+ */
+export type JwtKeyKind = 'embedded' | 'first-party' | 'issuer' | 'unknown';
+
+const JWKS_CALL = /^(createRemoteJWKSet|createLocalJWKSet|jwksClient|JwksClient|getSigningKey|expressJwtSecret|passportJwtSecret|jwksRsa)$/;
+const GENERATED_KEY_CALL = /^(generateKeyPair|generateKeyPairSync|generateSecret|randomBytes|getRandomValues|randomUUID)$/;
+/** `new TextEncoder().encode(secret)`, `Buffer.from(secret)`, `createSecretKey(secret)`: a symmetric key from a secret. */
+const SECRET_KEY_CALL = /^(encode|from|createSecretKey)$/;
+const IMPORT_KEY_CALL = /^(importJWK|importSPKI|importX509|importPKCS8)$/;
+/** Words in a key's name that say what it is. */
+const SECRET_KEY_WORDS = new Set(['secret', 'hmac', 'shared', 'keypair', 'keypairs']);
+const ISSUER_KEY_WORDS = new Set(['jwks', 'jwk', 'issuer', 'idp']);
+
+function lastName(n: Node): string | null {
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'MemberExpression') return memberChain(n)?.pop() ?? null;
+  return null;
+}
+
+function keyWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** The token's own header: `decodeProtectedHeader(proof).jwk`, `const { jwk } = header`. */
+const fromTokenHeader = (n: Node, path: readonly string[]): string | null => {
+  if (path[0] !== 'jwk') return null;
+  if (n.type === 'CallExpression' && calleeName(n) === 'decodeProtectedHeader') return 'embedded';
+  const name = lastName(n);
+  return name && /header/i.test(name) ? 'embedded' : null;
+};
+
+export function jwtKeyKind(flow: Flow, key: Node | undefined, algorithms: string[] = []): JwtKeyKind {
+  if (algorithms.length > 0 && algorithms.every((a) => /^HS\d+$/i.test(a))) return 'first-party';
+  if (!key) return 'unknown';
+  const origin = flow.origin(key, (n, path) => {
+    // `const { publicKey } = await generateKeyPair('ES256')`: any part of a key pair generated here
+    if ((n.type === 'CallExpression' || n.type === 'AwaitExpression') && GENERATED_KEY_CALL.test(calleeName(unwrap(n) as TSESTree.CallExpression) ?? '')) return 'first-party';
+    if (path.length > 0) return null;
+    if (lastName(n) === 'EmbeddedJWK') return 'embedded';
+    if (literalString(n) !== null) return 'first-party';
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const name = calleeName(n) ?? '';
+      if (JWKS_CALL.test(name)) return 'issuer';
+      if (GENERATED_KEY_CALL.test(name) || SECRET_KEY_CALL.test(name)) return 'first-party';
+      if (IMPORT_KEY_CALL.test(name) && n.arguments[0] && flow.origin(n.arguments[0], fromTokenHeader)) return 'embedded';
+    }
+    const name = lastName(n);
+    if (name) {
+      const words = keyWords(name);
+      if (words.some((w) => ISSUER_KEY_WORDS.has(w))) return 'issuer';
+      if (words.some((w) => SECRET_KEY_WORDS.has(w))) return 'first-party';
+    }
+    return null;
+  });
+  return (origin?.label as JwtKeyKind | undefined) ?? 'unknown';
+}

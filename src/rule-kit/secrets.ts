@@ -1,6 +1,7 @@
 import { maskSecret } from './mask.js';
 import type { Severity } from './severity.js';
 import { NON_SECRET_FORMATS, SECRET_PATTERNS, type SecretPattern } from './tables/secret-patterns.js';
+import { BOOKKEEPING_TOKEN, NON_SECRET_NAME_WORDS } from './tables/auth-primitives.js';
 
 export interface SecretHit {
   /** Catalog id, or 'generic-credential' for the name-based detection. */
@@ -196,10 +197,6 @@ const NON_VALUE_SUFFIXES = new Set([
   'strategy', 'flow', 'level', 'state', 'status', 'config', 'options', 'version', 'audience', 'issuer', 'scope',
   'scopes', 'algorithm', 'alg', 'server', 'domain', 'realm', 'callback', 'redirect', 'error', 'message',
 ]);
-/** Tokens that are protocol bookkeeping, not credentials (`progressToken` in MCP, `nextPageToken`). */
-const NON_SECRET_TOKEN = /(?:page|next|continuation|cancellation|sync|progress|resume|cursor)token$/;
-/** Words that mark a name as not secret wherever they stand (`public_key`, `publishableKey`). */
-const NON_SECRET_WORDS = new Set(['public', 'publishable', 'pubkey']);
 
 /** Split an identifier or config key into lowercase words: `db.clientSecret` -> ['client', 'secret']. */
 function nameWords(name: string): string[] {
@@ -218,8 +215,8 @@ function nameWords(name: string): string[] {
 export function classifyCredentialName(name: string): 'password' | 'secret' | null {
   const words = nameWords(name);
   const lastWord = words[words.length - 1];
-  if (!lastWord || NON_VALUE_SUFFIXES.has(lastWord) || words.some((w) => NON_SECRET_WORDS.has(w))) return null;
-  if (NON_SECRET_TOKEN.test(words.join(''))) return null;
+  if (!lastWord || NON_VALUE_SUFFIXES.has(lastWord) || words.some((w) => NON_SECRET_NAME_WORDS.has(w))) return null;
+  if (BOOKKEEPING_TOKEN.test(words.join(''))) return null;
   // `pass` only as a whole word (nodemailer's `auth.pass`, `DB_PASS`), never inside `bypass` or `compass`.
   if (words.some((w) => w === 'pass' || PASSWORD_WORDS.some((p) => p !== 'pass' && w.endsWith(p)))) return 'password';
   // `token` but not `tokens` (max_tokens) nor `tokenizer`: whole words or compounds ending in one (`accesstoken`).
@@ -325,11 +322,31 @@ function looksLikeLocation(v: string): boolean {
   return /^[\w.-]{1,100}\.(?:json|ya?ml|toml|env|pem|key|crt|cer|p12|pfx|txt|ini|cfg|conf|js|ts)$/i.test(v);
 }
 
-/** Does a literal assigned to a credential-named target look like a real secret? */
-export function looksLikeSecretValue(value: string, kind: 'password' | 'secret'): boolean {
+/**
+ * A value that restates its own name is the name of something kept elsewhere — an env var, a keychain entry, a CLI
+ * command: `REFRESH_TOKEN: 'AUTH0_REFRESH_TOKEN'`, `PG_CREDENTIALS: 'pg:credentials'`. Every word of the value is a
+ * word (letters, at most two digits: `auth0`), and the name's words are among them.
+ */
+export function restatesName(name: string, value: string): boolean {
+  const valueWords = nameWords(value);
+  if (valueWords.length === 0 || valueWords.length > 8 || !/^[A-Za-z0-9]+(?:[-_.: /][A-Za-z0-9]+)*$/.test(value)) return false;
+  if (!valueWords.every((w) => /^[a-z]+[0-9]{0,2}$/.test(w))) return false;
+  const nameSet = nameWords(name);
+  return nameSet.length > 0 && nameSet.every((w) => valueWords.includes(w));
+}
+
+/** `AUTH0_TOKEN_EXPIRES_AT`: an env var's name (SCREAMING_SNAKE words), not material. */
+const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/;
+
+/**
+ * Does a literal assigned to a credential-named target look like a real secret? `name`, when known, lets a value
+ * that restates it (the name of an env var or a keychain entry) pass as the label it is.
+ */
+export function looksLikeSecretValue(value: string, kind: 'password' | 'secret', name?: string): boolean {
   const v = value.trim();
   if (v.length > 4096 || /\s/.test(v)) return false;
-  if (isPlaceholder(v) || looksLikeIdentifier(v) || looksLikeLocation(v)) return false;
+  if (isPlaceholder(v) || looksLikeIdentifier(v) || looksLikeLocation(v) || ENV_VAR_NAME.test(v)) return false;
+  if (name && restatesName(name, v)) return false;
   if (kind === 'password') return v.length >= 6;
   if (v.length < 12 || shannonEntropy(v) < 3 || READABLE_PHRASE.test(v) || COUNTED_WORDS.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;

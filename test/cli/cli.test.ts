@@ -29,7 +29,8 @@ describe('mcp-audit scan', () => {
     const { stdout } = await cli(['scan'], root);
     expect(stdout).not.toMatch(/\x1b\[/);
     expect(stdout).toContain('src/config.ts\n  3:17     high     Hardcoded GitHub');
-    expect(stdout).toContain('✖ 3 findings (2 high, 1 medium) in 3 files');
+    expect(stdout).toContain('✖ 2 findings (2 high) in 2 files');
+    expect(stdout).toContain('1 held back (1 in test code): not deployed code; --show-held-back shows them');
   });
 
   it('writes the documented JSON contract', async () => {
@@ -66,14 +67,24 @@ describe('mcp-audit scan', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('wrote json report');
-    expect(JSON.parse(readFileSync(out, 'utf8')).findings).toHaveLength(3);
+    expect(JSON.parse(readFileSync(out, 'utf8')).findings).toHaveLength(2);
   });
 
   it('--include / --exclude narrow the scan', async () => {
     const inc = JSON.parse((await cli(['scan', '-f', 'json', '--include', 'src/config.ts'], root)).stdout);
     expect(inc.findings.map((f: { file: string }) => f.file)).toEqual(['src/config.ts']);
     const exc = JSON.parse((await cli(['scan', '-f', 'json', '--exclude', 'src/**'], root)).stdout);
-    expect(exc.findings.map((f: { file: string }) => f.file)).toEqual(['test/client.test.ts']);
+    expect(exc.findings).toEqual([]);
+    expect(exc.heldBack.map((f: { file: string }) => f.file)).toEqual(['test/client.test.ts']);
+  });
+
+  it('--show-held-back shows findings in test code, one step lower, and they count for the exit code', async () => {
+    const r = await cli(['scan', '-f', 'json', '--exclude', 'src/**', '--show-held-back', '--fail-on', 'medium'], root);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.findings.map((f: { file: string; severity: string }) => [f.file, f.severity])).toEqual([['test/client.test.ts', 'medium']]);
+    expect(json.summary.heldBack.total).toBe(0);
+    expect((await cli(['scan', '--exclude', 'src/**', '--fail-on', 'medium'], root)).code).toBe(0);
   });
 
   it('exits 2 on usage errors and invalid config, with a clear message and no stack', async () => {
@@ -102,7 +113,7 @@ describe('baseline', () => {
   it('records today\'s findings and then reports only new ones, even after code moves', async () => {
     const root = tmpCopy('fixtures/projects/secrets-basic');
     const w = await cli(['scan', '--write-baseline', 'baseline.json'], root);
-    expect(w.stderr).toContain('recorded 3 finding(s) in baseline');
+    expect(w.stderr).toContain('recorded 2 finding(s) in baseline');
     const baseline = readFileSync(join(root, 'baseline.json'), 'utf8');
     for (const s of SECRETS) expect(baseline).not.toContain(s);
 
@@ -110,7 +121,7 @@ describe('baseline', () => {
     expect(quiet.code).toBe(0);
     const q = JSON.parse(quiet.stdout);
     expect(q.findings).toEqual([]);
-    expect(q.suppressed.filter((f: { suppressed: { kind: string } }) => f.suppressed.kind === 'baseline')).toHaveLength(3);
+    expect(q.suppressed.filter((f: { suppressed: { kind: string } }) => f.suppressed.kind === 'baseline')).toHaveLength(2);
 
     // move existing code down and add a new secret: only the new one is reported
     const config = join(root, 'src/config.ts');
@@ -145,7 +156,7 @@ describe('--cache', () => {
 
     writeFileSync(join(root, 'src/plain.ts'), "export const token = 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd';\n");
     const third = await json();
-    expect(third.findings.map((f: { file: string }) => f.file)).toEqual(['src/client.ts', 'src/config.ts', 'src/plain.ts', 'test/client.test.ts']);
+    expect(third.findings.map((f: { file: string }) => f.file)).toEqual(['src/client.ts', 'src/config.ts', 'src/plain.ts']);
   });
 });
 
@@ -229,7 +240,7 @@ describe('the built binary (what npx runs)', () => {
 
   it('gives the same report with a worker pool as in one thread', () => {
     const run = (workers: string) => {
-      const r = spawnSync(process.execPath, ['bin/mcp-audit.js', 'scan', 'fixtures', 'examples', '--workers', workers, '-f', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, ['bin/mcp-audit.js', 'scan', 'fixtures', 'examples', '--workers', workers, '-f', 'json', '--fail-on', 'none', '--show-held-back'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       expect(r.status, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
       delete json.summary.durationMs;

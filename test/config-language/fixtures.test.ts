@@ -15,7 +15,8 @@ function filesUnder(dir: string): string[] {
 
 /** What the recommended preset reports on a fixture: `rule line:column` (rule id without the plugin prefix). */
 function lint(file: string): string[] {
-  const linter = new Linter({ configType: 'flat' });
+  // Relative to fixtures/ (ESLint's cwd): the file-class policy holds back findings under a `fixtures/` folder.
+  const linter = new Linter({ configType: 'flat', cwd: resolve('fixtures') });
   return linter
     .verify(readFileSync(file, 'utf8'), plugin.configs.recommended, { filename: file })
     .map((m) => `${m.fatal ? 'FATAL ' + m.message : m.ruleId?.replace('mcp-audit/', '')} ${m.line}:${m.column}`);

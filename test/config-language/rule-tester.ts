@@ -29,7 +29,8 @@ export function configRuleTester(): { run(name: string, rule: McpRuleModule, tes
 
 /** What the recommended preset reports for one rule on a fixture file: `line:column messageId`, in order. */
 export function fixtureFindings(file: string, ruleId: string): string[] {
-  const linter = new Linter({ configType: 'flat' });
+  // Relative to fixtures/ (ESLint's cwd): the file-class policy holds back findings under a `fixtures/` folder.
+  const linter = new Linter({ configType: 'flat', cwd: resolve('fixtures') });
   return linter
     .verify(readFileSync(file, 'utf8'), plugin.configs.recommended, { filename: resolve(file) })
     .filter((m) => m.fatal || m.ruleId === `mcp-audit/${ruleId}`)

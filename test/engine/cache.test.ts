@@ -17,13 +17,14 @@ function tmp(): string {
 }
 
 const SCOPE = { version: '0.1.0', rules: { 'no-hardcoded-secrets': 'high', 'require-tool-authorization': 'critical' }, maxFileSize: 1024 };
-const TRACKED: FileFacts = { git: 'tracked', isTestFile: false };
+const TRACKED: FileFacts = { git: 'tracked' };
 
 const result = (line: number): CachedFileResult => ({
   findings: [
     { ruleId: 'no-hardcoded-secrets', severity: 'high', file: 'src/a.ts', line, column: 7, message: 'Hardcoded token ghp_…(40 chars)', fingerprint: 'f1' },
   ],
   suppressed: [],
+  heldBack: [],
   diagnostics: [{ file: 'src/a.ts', kind: 'parse-error', line: 2, column: 1, message: 'Unexpected token' }],
   parsed: true,
 });
@@ -49,10 +50,9 @@ describe('fileCacheKey', () => {
     expect(key({ ...tree, 'src/other.ts': 'export const unrelated = 2;\n' })).toBe(base);
   });
 
-  it('changes with the content, the git status, the test-file flag and the project key', () => {
+  it('changes with the content, the git status and the project key', () => {
     expect(key({ ...tree, 'src/tools.ts': tool + '// edited\n' })).not.toBe(base);
-    expect(key(tree, { git: 'untracked', isTestFile: false })).not.toBe(base);
-    expect(key(tree, { git: 'tracked', isTestFile: true })).not.toBe(base);
+    expect(key(tree, { git: 'untracked' })).not.toBe(base);
     expect(key(tree, TRACKED, 'serving-v2')).not.toBe(base);
   });
 
@@ -141,12 +141,12 @@ describe('ScanCache', () => {
     };
     const valid = good();
     for (const content of [
-      '{"tool":"mcp-audit","format":1,', // truncated
+      '{"tool":"mcp-audit","format":2,', // truncated
       '\u0000\u0001binary',
       '[1,2,3]',
       'null',
       JSON.stringify({ ...valid, tool: 'other-tool' }),
-      JSON.stringify({ ...valid, format: 2 }),
+      JSON.stringify({ ...valid, format: 1 }),
       JSON.stringify({ ...valid, files: [] }),
     ]) {
       writeFileSync(cacheFile(dir), content);
@@ -237,7 +237,7 @@ describe('ScanCache', () => {
     const text = `export const token = '${secret}';\n`;
     writeFileSync(join(root, 'config.ts'), text);
     const analyser = new FileAnalyser({ root, enabledRuleIds: ['no-hardcoded-secrets'], project: { rules: {}, ignore: [] }, maxFileSize: 1 << 20 });
-    const facts: FileFacts = { git: 'untracked', isTestFile: false };
+    const facts: FileFacts = { git: 'untracked' };
     const job = analyser.triage({ abs: join(root, 'config.ts'), rel: 'config.ts', lang: 'js', facts });
     if ('result' in job) throw new Error('the prefilter skipped a file holding a token');
     const res = analyser.lint(job);

@@ -14,7 +14,7 @@ const files = ['src/server.ts', 'src/upstream.ts', '.mcp.json'];
 
 function lintJobs(analyser: FileAnalyserType): LintJob[] {
   return files.map((rel) => {
-    const job: FileJob = { abs: resolve(root, rel), rel, lang: rel.endsWith('.json') ? 'config' : 'js', facts: { isTestFile: false, git: 'unknown' } };
+    const job: FileJob = { abs: resolve(root, rel), rel, lang: rel.endsWith('.json') ? 'config' : 'js', facts: { git: 'unknown' } };
     const t = analyser.triage(job);
     if ('result' in t) throw new Error(`${rel} was not kept`);
     return t;

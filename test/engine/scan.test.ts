@@ -43,8 +43,24 @@ describe('scan: the secrets-basic project with bad input around it', () => {
       ['no-hardcoded-secrets', 'src/config.ts', 3, 17, 'high'],
       // a symlink inside the root is followed, and reported under its own path
       ['no-hardcoded-secrets', 'src/link-in.ts', 3, 17, 'high'],
-      // test files lower the severity one step instead of hiding the finding
-      ['no-hardcoded-secrets', 'test/client.test.ts', 1, 16, 'medium'],
+    ]);
+  });
+
+  it('holds back the finding in test code (a credential-named literal, not a provider key), counted and one step lower', () => {
+    expect(report.heldBack.map((f) => [f.ruleId, f.file, f.line, f.severity, f.heldBack])).toEqual([
+      ['no-hardcoded-secrets', 'test/client.test.ts', 1, 'medium', { fileClass: 'test', reason: 'in test/' }],
+    ]);
+    expect(report.summary.heldBack).toEqual({ total: 1, test: 1, generated: 0, vendored: 0 });
+  });
+
+  it('shows held-back findings when asked, one step lower, with the rest unchanged', async () => {
+    const shown = await scan({ root, paths: [root], maxFileSize: 40_000, showHeldBack: true });
+    expect(shown.heldBack).toEqual([]);
+    expect(shown.findings.map((f) => [f.file, f.severity])).toEqual([
+      ['src/client.ts', 'high'],
+      ['src/config.ts', 'high'],
+      ['src/link-in.ts', 'high'],
+      ['test/client.test.ts', 'medium'],
     ]);
   });
 

@@ -29,7 +29,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 function lintProject(dir: string): Finding[] {
-  const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+  // Relative to the project (ESLint's cwd), as a user would lint it: under `fixtures/` its findings are held back.
+  const linter = new Linter({ configType: 'flat', cwd: dir });
   const out: Finding[] = [];
   for (const file of sourceFiles(dir).sort()) {
     const messages = linter.verify(readFileSync(file, 'utf8'), plugin.configs.recommended, { filename: file });

@@ -64,6 +64,9 @@ describe('SINKS', () => {
     'const client = new Anthropic(); await client.messages.create({ model, messages });',
     'await client.chat.completions.create({ model, messages });',
     'await openaiClient.embeddings.create({ input });',
+    // an SDK client's own objects in memory: editing a request header is not deleting a remote resource
+    "const exa = createExaClient(config); exa.headers.delete('x-api-key');",
+    "const client = new S3Client({}); client.config.update({ region });",
     // reads on an SDK client
     "await client.zones.list({ account_id });",
     "await cf.dns.records.get(id, { zone_id });",

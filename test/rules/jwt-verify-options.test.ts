@@ -24,6 +24,15 @@ jsRuleTester().run('jwt-verify-options', rule, {
     // not a JWT library
     `import { verify } from 'node:crypto'; verify('sha256', data, key, sig);`,
     `crypto.subtle.verify('HMAC', key, sig, data);`,
+    // a DPoP proof carries its own key (its header's jwk): it has no audience or issuer to check
+    `import * as jose from 'jose';
+     async function checkProof(proof) {
+       const header = jose.decodeProtectedHeader(proof);
+       const jwk = header.jwk;
+       const key = await jose.importJWK(jwk, header.alg);
+       const { payload } = await jose.jwtVerify(proof, key, { algorithms: ['ES256'] });
+       await jose.jwtVerify(proof, jose.EmbeddedJWK, { typ: 'dpop+jwt' });
+     }`,
     // a literal PEM *public* key is not a secret
     "import jwt from 'jsonwebtoken'; jwt.verify(t, '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----', { algorithms: ['ES256'], audience: A, issuer: I });",
   ],
@@ -42,10 +51,30 @@ jwt.verify(token, key, { algorithms: ['HS256', 'RS256'], ignoreExpiration: true,
       ],
     },
     {
-      // no options at all: audience and issuer unchecked
+      // no options at all, with this server's own secret: a first-party token (info: only a shared secret makes it matter)
       code: `const jwt = require('jsonwebtoken');
 const claims = jwt.verify(token, process.env.JWT_SECRET);`,
-      errors: [{ messageId: 'missingClaims', line: 2, column: 16, data: { missing: 'audience and issuer' } }],
+      errors: [{ messageId: 'missingClaimsFirstParty', line: 2, column: 16, data: { missing: 'audience and issuer' } }],
+    },
+    {
+      // HMAC algorithms, a secret encoded into a key, a key pair generated here: keys only this server holds
+      code: `import { jwtVerify, generateKeyPair } from 'jose';
+class S { constructor(secret) { this.secretKey = new TextEncoder().encode(secret); } async check(t) { return jwtVerify(t, this.secretKey); } }
+await jwtVerify(token, key, { algorithms: ['HS256'] });
+const { publicKey } = await generateKeyPair('ES256');
+await jwtVerify(assertion, publicKey, { audience: AS_URL });`,
+      errors: [
+        { messageId: 'missingClaimsFirstParty', line: 2, column: 110, data: { missing: 'audience and issuer' } },
+        { messageId: 'missingClaimsFirstParty', line: 3, column: 29, data: { missing: 'audience and issuer' } },
+        { messageId: 'missingClaimsFirstParty', line: 5, column: 39, data: { missing: 'issuer' } },
+      ],
+    },
+    {
+      // an issuer's JWKS without the audience is the MCP spec's gap, whatever else is checked
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const oauthJwks = createRemoteJWKSet(new URL(JWKS_URL));
+await jwtVerify(token, oauthJwks, { issuer: ISSUER });`,
+      errors: [{ messageId: 'missingClaims', line: 3, column: 35, data: { missing: 'audience' } }],
     },
     {
       code: `import { jwtVerify } from 'jose';

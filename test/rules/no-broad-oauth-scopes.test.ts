@@ -44,11 +44,11 @@ describe('fixtures/scopes covers every provider directory', () => {
 });
 
 tester.run('no-broad-oauth-scopes (fixtures)', rule, {
-  valid: Object.keys(FIXTURES).map((p) => ({ name: `${p}/narrow.ts`, code: code(`${p}/narrow.ts`), filename: `fixtures/scopes/${p}/narrow.ts` })),
+  valid: Object.keys(FIXTURES).map((p) => ({ name: `${p}/narrow.ts`, code: code(`${p}/narrow.ts`), filename: `scopes/${p}/narrow.ts` })),
   invalid: Object.entries(FIXTURES).map(([p, errors]) => ({
     name: `${p}/broad.ts`,
     code: code(`${p}/broad.ts`),
-    filename: `fixtures/scopes/${p}/broad.ts`,
+    filename: `scopes/${p}/broad.ts`,
     errors,
   })),
 });
@@ -67,6 +67,10 @@ tester.run('no-broad-oauth-scopes', rule, {
     // `scope` that is not OAuth
     "const container = { scope: 'all' };",
     "const binding = new Container({ scope: 'singleton' });",
+    // an install location next to prose that names a provider, in a file that does no OAuth
+    "export const LABEL = 'Works with GitHub Copilot';\nexport const DEFAULT_CONFIG = { defaultIde: 'universal', defaultScope: 'project' };",
+    // the AuthInfo a server builds for a caller it verified by API key: a label of what it may do, not a request
+    "request.auth = { token: accessToken, clientId: 'api-key', scopes: ['*'], extra: { account } };",
     // Discord-looking numbers without Discord around them
     "const file = { permissions: 8 };",
     "const url = 'https://files.example.com/share?permissions=8';",
@@ -99,6 +103,11 @@ tester.run('no-broad-oauth-scopes', rule, {
     {
       code: "const ALL = ['files:read'];\nexport const SCOPES = [...ALL, 'db:*'];",
       errors: [broad(2, 33)],
+    },
+    {
+      // the same bare word where the file does GitHub OAuth
+      code: "const GITHUB_AUTHORIZE = 'https://github.com/login/oauth/authorize';\nexport const DEFAULT_CONFIG = { defaultScope: 'project' };",
+      errors: [{ messageId: 'broadScope', line: 2, column: 48 }],
     },
     {
       // MCP omnibus words are broad where the code is about OAuth
@@ -168,7 +177,16 @@ describe('linting the catalog and its test', () => {
       const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
       const messages = linter.verify(
         readFileSync(file, 'utf8'),
-        [{ files: ['**/*.ts'], plugins: { t: { rules: { r: rule as never } } }, languageOptions: { parser: tsParser as never }, rules: { 't/r': 'error' } }],
+        [
+          {
+            files: ['**/*.ts'],
+            plugins: { t: { rules: { r: rule as never } } },
+            languageOptions: { parser: tsParser as never },
+            rules: { 't/r': 'error' },
+            // The test file is test code, which the file-class policy holds back: show it, so it is really checked.
+            settings: { mcpAudit: { showHeldBack: true } },
+          },
+        ],
         { filename: `${process.cwd()}/${file}` },
       );
       expect(messages, file).toEqual([]);

@@ -63,11 +63,26 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     "const tokens = { access_token: 'rotatedaccess123', refresh_token: 'rotatedrefresh1234' };",
     "expect(sent.get('Authorization')).toBe('Basic Y2ktcnVubmVyOmJ1aWxkZXIxMjM=');",
     "const malformed = ['Basic YWRtaW46Y2hhbmdlbWU=', 'Bearer'];",
+    // a value that restates its own name: the name of an env var, a keychain entry or a CLI command
+    "const KEYS = { REFRESH_TOKEN: 'AUTH0_REFRESH_TOKEN', TOKEN_EXPIRES_AT: 'AUTH0_TOKEN_EXPIRES_AT' };",
+    "const COMMANDS = { PG_CREDENTIALS: 'pg:credentials' };",
+    "const apiKeyVar = { apiKey: 'OPENAI_API_KEY' };",
+    // a key its author declares public (a search-only key that ships in client code)
+    "const ALGOLIA = {\n  appId: 'N8EOC5BQGH',\n  apiKey: 'f03c81a4be1d4a2c8c4e7b0d9a6e5f21', // search-only (public) API key\n};",
+    "// publishable key, safe to commit\nconst clientKey = 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd';",
     // inline suppression with a reason (the CLI lists it as suppressed)
     `// mcp-audit-ignore no-hardcoded-secrets -- sandbox token without scopes\nconst token = '${GITHUB}';`,
     `const token = '${GITHUB}'; // mcp-audit-ignore no-hardcoded-secrets -- revoked`,
   ],
   invalid: [
+    {
+      // near misses of the above: a name's words followed by generated material, a comment that is no such statement
+      code: "const githubToken = 'github_token_9f8a7b6c5d4e3f2a1b0c';\nconst apiKey = 'f03c81a4be1d4a2c8c4e7b0d9a6e5f21'; // used by the public search page",
+      errors: [
+        { messageId: 'credential', line: 1, column: 21 },
+        { messageId: 'credential', line: 2, column: 16 },
+      ],
+    },
     {
       code: `const token = '${GITHUB}';`,
       errors: [{ messageId: 'provider', line: 1, column: 16, endColumn: 56 }],

@@ -29,6 +29,31 @@ jsRuleTester().run('no-jwt-decode-without-verify', rule, {
        const tenants = JSON.parse(json);
        return tenants.includes(wanted) ? tenants : [];
      }`,
+    // a client checking its own token's expiry before refreshing it
+    `import { jwtDecode } from 'jwt-decode';
+     function isExpired(token, bufferSeconds = 300) {
+       const payload = jwtDecode(token);
+       if (!payload.exp) return false;
+       return Date.now() + bufferSeconds * 1000 >= payload.exp * 1000;
+     }`,
+    // HMAC over the header and payload segments compared in constant time before the claims are parsed
+    `function verify(token) {
+       const [headerB64, payloadB64, signatureB64] = token.split('.');
+       const expected = sign(headerB64 + '.' + payloadB64);
+       if (!signatureB64 || !equalsConstantTime(signatureB64, expected)) return { valid: false };
+       const claims = JSON.parse(Buffer.from(payloadB64, 'base64url').toString());
+       if (claims.role !== 'admin') return { valid: false };
+       return { valid: true, claims };
+     }`,
+    // the proof was verified by a helper of this file before one of its claims is read again
+    `import * as jose from 'jose';
+     async function validateProof(proof) { const { payload } = await jose.jwtVerify(proof, jose.EmbeddedJWK); return { ok: true, jti: payload.jti }; }
+     async function handle(proof, res) {
+       const result = await validateProof(proof);
+       if (!result.ok) return res.status(400).end();
+       const nonce = jose.decodeJwt(proof).nonce;
+       if (nonce !== EXPECTED_NONCE) return res.status(400).end();
+     }`,
     // claims read next to a verify of the same token in the same function
     `import jwt from 'jsonwebtoken';
      function roleOf(token, key) {
@@ -45,6 +70,17 @@ jsRuleTester().run('no-jwt-decode-without-verify', rule, {
      app.use((req, res, next) => { const d = jwt.decode(req.headers.authorization?.slice(7)); if (!d) return res.status(400).json({ error: 'malformed token' }); next(); });`,
   ],
   invalid: [
+    {
+      // near misses: a helper of this file that only parses, and an expiry check next to an identity read
+      code: `import * as jose from 'jose';
+function parseProof(proof) { return { ok: proof.length > 0 }; }
+async function handle(proof, token) {
+  if (!parseProof(proof).ok) return;
+  const claims = jose.decodeJwt(token);
+  if (claims.exp < Date.now() / 1000 || claims.sub !== owner) throw new Error('forbidden');
+}`,
+      errors: [{ messageId: 'decoded', line: 6, column: 41, data: { sourceLine: 5, how: 'jose.decodeJwt', use: 'an access decision', sinkLine: 6 } }],
+    },
     {
       code: `import jwt from 'jsonwebtoken';
 const claims = jwt.decode(token);

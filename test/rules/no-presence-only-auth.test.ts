@@ -33,6 +33,24 @@ jsRuleTester().run('no-presence-only-auth', rule, {
       if (!session) throw new Error('invalid');
       return { token, clientId: session.clientId, scopes: session.scopes, expiresAt: session.exp };
     } };`,
+    // the token handed to a method this file cannot see: the verification is delegated there
+    `class Provider {
+      async authenticate(request) {
+        const authHeader = request.headers?.authorization;
+        if (!authHeader || !authHeader.startsWith('Bearer ')) return undefined;
+        const token = authHeader.slice(7);
+        const upstream = await this.proxy.loadUpstreamTokens(token);
+        if (!upstream) return undefined;
+        return this.createSession(upstream);
+      }
+    }`,
+    // an OAuth device-flow client's authenticate() obtains a token for this process; it checks nobody's credential
+    `class DeviceAuthenticator {
+      async authenticate(deviceId) {
+        const device = await this.requestDeviceCode(deviceId);
+        return this.pollForAuthorization(device);
+      }
+    }`,
     // middleware that does not touch credentials
     `app.use((req, res, next) => { res.set('x-frame-options', 'deny'); next(); });`,
   ],
@@ -77,6 +95,22 @@ app.use((req, res, next) => {
   return { id: 'user' };
 } });`,
       errors: [{ messageId: 'acceptsAny', line: 1, column: 40, data: { what: 'authenticate' } }],
+    },
+    {
+      // near misses of delegation: the token only logged or decoded, and an authenticate that takes nothing
+      code: `class P {
+  async authenticate(request) {
+    const token = request.headers.authorization?.slice(7);
+    logger.info('auth', token);
+    const claims = decodeJwt(token);
+    return { id: claims.sub };
+  }
+}
+new FastMCP({ name: 'x', version: '1', authenticate: async () => ({ id: 'anonymous' }) });`,
+      errors: [
+        { messageId: 'acceptsAny', line: 2, column: 9, data: { what: 'authenticate' } },
+        { messageId: 'acceptsAny', line: 9, column: 40, data: { what: 'authenticate' } },
+      ],
     },
   ],
 });

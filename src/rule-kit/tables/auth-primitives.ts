@@ -12,14 +12,24 @@ export const DECODE_ONLY_FUNCTIONS: readonly string[] = ['decode', 'decodeJwt', 
 /** JWT header fields: reading them (e.g. `kid` to pick a key before `verify`) is not trusting the token. */
 export const JWT_HEADER_FIELDS: readonly string[] = ['header', 'kid', 'alg', 'typ', 'jku', 'x5t', 'cty'];
 
+/**
+ * Time claims: reading when a token expires (to refresh it before it does) trusts nothing about who it belongs to.
+ * A client checking its own token's `exp` is the common case.
+ */
+export const JWT_TIME_CLAIMS: readonly string[] = ['exp', 'iat', 'nbf'];
+
 /** Signature-verifying JWT calls whose options decide what is checked. */
 export const JWT_VERIFY_FUNCTIONS: readonly string[] = ['verify', 'jwtVerify'];
 
+/** Constant-time comparisons, by the names libraries and hand-written helpers give them. */
+export const CONSTANT_TIME_COMPARE = /timingSafeEqual|constantTime|ConstantTime|safeCompare|SafeCompare|secureCompare|SecureCompare|safeEqual|SafeEqual|compare_digest|compareDigest|tsscmp/;
+
 /**
  * Calls that check a signature or MAC over data (`jwt.verify`, `jwtVerify`, `crypto.subtle.verify`, a local
- * `verifySignature`, `timingSafeEqual`): a token handed to one of these was verified by hand, not only decoded.
+ * `verifySignature`, `timingSafeEqual`, `equalsConstantTime`): a token handed to one of these was verified by hand,
+ * not only decoded.
  */
-export const SIGNATURE_CHECK_CALL = /^verify|Verify|timingSafeEqual/;
+export const SIGNATURE_CHECK_CALL = new RegExp(`^verify|Verify|${CONSTANT_TIME_COMPARE.source}`);
 
 /**
  * Calls that check a credential against something the server trusts: a signature, an introspection endpoint, a
@@ -27,8 +37,10 @@ export const SIGNATURE_CHECK_CALL = /^verify|Verify|timingSafeEqual/;
  * underscores are private-name spelling (`this._verifyAccessToken`, an injected verifier); any session lookup
  * (`getMcpSession`, `getServerSession`) checks the token against server state.
  */
-export const VERIFICATION_CALL =
-  /^_*(verify|jwtVerify|introspect|validate|lookup|find|check|authenticate|authorize|decrypt|compare|exchange)|timingSafeEqual|^_*(fetch|query|has|get|includes|select)$|^_*get(User|Token|Principal|Account|ApiKey|Key|Claims|\w*Session)/i;
+export const VERIFICATION_CALL = new RegExp(
+  `^_*(verify|jwtVerify|introspect|validate|lookup|find|check|authenticate|authorize|decrypt|compare|exchange)|${CONSTANT_TIME_COMPARE.source}|^_*(fetch|query|has|get|includes|select)$|^_*get(User|Token|Principal|Account|ApiKey|Key|Claims|\\w*Session)`,
+  'i',
+);
 
 /** Last words of secret-bearing names: `apiKey`, `API_TOKEN`, `clientSecret`, `password`, `authHeader` is not one. */
 const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'apikey', 'credential', 'credentials', 'authorization', 'cookie', 'bearer']);
@@ -45,11 +57,21 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * Tokens that are protocol bookkeeping, not credentials: MCP's `progressToken` (a correlation id the client picks),
+ * pagination (`nextPageToken`, `continuationToken`), `cancellationToken`, `syncToken`, `resumeToken`, `cursorToken`.
+ * Matched against a name's words joined.
+ */
+export const BOOKKEEPING_TOKEN = /(?:page|next|continuation|cancellation|cancel|sync|progress|resume|cursor)token$/;
+/** Words that mark a name as not secret wherever they stand (`public_key`, `publishableKey`). */
+export const NON_SECRET_NAME_WORDS = new Set(['public', 'publishable', 'pubkey']);
+
 /** Does an identifier or env key name a secret? (`accessToken`, `JWT_SECRET`, `apiKey`; not `tokenCount`, `key`.) */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (!last) return false;
+  if (words.some((w) => NON_SECRET_NAME_WORDS.has(w)) || BOOKKEEPING_TOKEN.test(words.join(''))) return false;
   if (SECRET_WORDS.has(last)) return true;
   return last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
 }
