@@ -50,6 +50,8 @@ export interface AnalyserInit {
   maxFileSize: number;
   /** Show findings the file-class policy holds back (one step lower) instead of holding them back. */
   showHeldBack?: boolean;
+  /** No shortcuts that only save time (ScanOptions.exhaustive). */
+  exhaustive?: boolean;
 }
 
 /** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
@@ -61,7 +63,7 @@ export class FileAnalyser {
 
   constructor(private readonly init: AnalyserInit) {
     const enabled = init.enabledRuleIds.map((id) => [id, allRules[id]] as [string, McpRuleModule]);
-    this.runner = new LintRunner(init.root, enabled, init.showHeldBack === true);
+    this.runner = new LintRunner(init.root, enabled, init.showHeldBack === true, init.exhaustive === true);
   }
 
   /** Reads the file and asks the prefilter: a finished result (skipped, unreadable, no rule applies) or a LintJob. */
@@ -114,6 +116,7 @@ class LintRunner {
     private readonly root: string,
     enabled: Array<[string, McpRuleModule]>,
     private readonly showHeldBack: boolean,
+    private readonly exhaustive: boolean,
   ) {
     this.linter = new Linter({ configType: 'flat', cwd: root });
     this.rulesById = new Map(enabled);
@@ -139,7 +142,7 @@ class LintRunner {
                     languageOptions: {
                       ...base.languageOptions,
                       parser: fastParser as Linter.Parser,
-                      ...(jsLanguageWithoutCodePaths ? { parserOptions: { deferScope: true } } : {}),
+                      ...(jsLanguageWithoutCodePaths && !this.exhaustive ? { parserOptions: { deferScope: true } } : {}),
                     },
                   }
                 : {}),
@@ -158,8 +161,9 @@ class LintRunner {
     return cfg;
   }
 
-  /** Ids of the rules the prefilter keeps for this text, sorted. */
+  /** Ids of the rules the prefilter keeps for this text (every rule of the language when exhaustive), sorted. */
   select(lang: RuleLanguage, text: string): string[] {
+    if (this.exhaustive) return [...this.rulesById].filter(([, r]) => r.meta.mcpAudit.language === lang).map(([id]) => id).sort();
     return [...this.prefilters.get(lang)!.select(text)].sort();
   }
 
@@ -190,7 +194,7 @@ class LintRunner {
     project: ProjectConfig,
     diagnostics: Diagnostic[],
   ): { findings: Finding[]; suppressed: Finding[]; heldBack: Finding[] } | null {
-    const wanted = lang === 'js' ? this.passGates(file.abs, text, ids) : ids;
+    const wanted = lang === 'js' && !this.exhaustive ? this.passGates(file.abs, text, ids) : ids;
     if (wanted.length === 0) return null;
     const config = this.configFor(lang);
     if (!config) return null;

@@ -49,6 +49,11 @@ export interface ScanOptions {
   workers?: number;
   /** Show findings in test, generated and vendored code (one step lower) instead of holding them back. */
   showHeldBack?: boolean;
+  /**
+   * Every enabled rule on every file, with none of the shortcuts that only save time (keyword prefilter, tree gates,
+   * deferred scope analysis). Slow; for tests that hold the shortcuts to the same findings.
+   */
+  exhaustive?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -98,7 +103,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
 
   const showHeldBack = options.showHeldBack ?? project.showHeldBack ?? false;
-  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize, showHeldBack };
+  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize, showHeldBack, exhaustive: options.exhaustive };
   const cache = options.cache
     ? ScanCache.load(options.cache === true ? defaultCacheDir(root) : resolve(root, options.cache), {
         version: VERSION,
