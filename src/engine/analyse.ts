@@ -4,10 +4,10 @@ import { rules as allRules } from '../../rules/index.js';
 import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
-import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
+import plugin, { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { fastParser, parseAhead } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
-import { jsLanguageWithoutCodePaths, normalizedConfigs } from './eslint-config.js';
+import { jsLanguageWithoutCodePaths, normalizedConfigs, recordingListeners } from './eslint-config.js';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
@@ -147,7 +147,15 @@ class LintRunner {
                   }
                 : {}),
               ...(lang === 'js' && jsLanguageWithoutCodePaths
-                ? { plugins: { ...base.plugins, [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } } }, language: `${CLI_PLUGIN}/js` }
+                ? {
+                    plugins: {
+                      ...base.plugins,
+                      // the same rules, recording their listeners: the traversal visits only what they listen to
+                      [PLUGIN_NAME]: { ...plugin, rules: recordingListeners(plugin.rules as never) },
+                      [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } },
+                    },
+                    language: `${CLI_PLUGIN}/js`,
+                  }
                 : {}),
               settings: { mcpAudit: { collect: true, showHeldBack: this.showHeldBack } },
               linterOptions: { reportUnusedDisableDirectives: 'off' },

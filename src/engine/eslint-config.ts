@@ -1,6 +1,7 @@
-// Two things the CLI takes from ESLint's own files rather than its public API, each because the public path costs
-// a large share of a scan; where a file cannot be loaded (another ESLint layout), ESLint's public behaviour is used.
-// A test holds both to load with the ESLint version we depend on.
+// What the CLI takes from ESLint's own files rather than its public API (a normalized config array; a JS language
+// whose SourceCode skips code paths, defers scope analysis and visits only the node types the rules listen to), each
+// because the public path costs a large share of a scan; where a file cannot be loaded (another ESLint layout),
+// ESLint's public behaviour is used. A test holds them to load with the ESLint version we depend on.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { SourceCode, type ESLint, type Linter, type Scope } from 'eslint';
@@ -84,6 +85,109 @@ class SourceCodeWithoutCodePaths extends SourceCode {
     const state = (this as unknown as Deferrable)[SCOPES];
     if (state.scopes instanceof DeferredScope) state.finalizeWhenAnalysed = true;
     else finalizeOf(this);
+  }
+
+  /**
+   * ESLint asks for the traversal steps before it creates the rules, and reads them after; a lazy iterable is what
+   * it accepts for that. When the rules it created recorded their listeners (`recordingListeners`), the steps are
+   * the visits of the node types they listen to, no others; otherwise ESLint's own steps.
+   */
+  override traverse(): ReturnType<SourceCode['traverse']> {
+    return lazySteps(this, () => super.traverse()) as unknown as ReturnType<SourceCode['traverse']>;
+  }
+}
+
+// --- Visits only of the node types the rules listen to -------------------------------------------------------
+// ESLint's own traversal builds two step objects (and two argument arrays) for every node, and then looks up the
+// listeners of each; most nodes (identifiers, member expressions, everything in type annotations) have none.
+
+/** Listener keys of the rules ESLint created for a SourceCode, when they were the CLI's recording ones. */
+const listenedBy = new WeakMap<object, Set<string>>();
+
+type RuleLike = { create(context: { sourceCode: object }): Record<string, unknown> };
+
+/** The rules, each recording the listener keys it returns for a file on that file's SourceCode. */
+export function recordingListeners<R extends RuleLike>(rules: Record<string, R>): Record<string, R> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, rule]) => [
+      id,
+      {
+        ...rule,
+        create(context: { sourceCode: object }) {
+          const listeners = rule.create(context);
+          let keys = listenedBy.get(context.sourceCode);
+          if (!keys) listenedBy.set(context.sourceCode, (keys = new Set()));
+          for (const key in listeners) keys.add(key);
+          return listeners;
+        },
+      },
+    ]),
+  );
+}
+
+/** A listener key that is a node type or its `:exit`: anything else (esquery selectors) needs ESLint's steps. */
+const PLAIN_KEY = /^[A-Z][A-Za-z]*(?::exit)?$/;
+
+const traverser = fromEslint<{ getKeys(node: object): string[] }>('shared/traverser.js');
+/** Child keys of a node type the parser's visitor keys do not name, as ESLint's traversal estimates them. */
+const fallbackKeys = (node: object): string[] =>
+  traverser?.getKeys(node) ?? Object.keys(node).filter((k) => k !== 'parent' && k !== 'leadingComments' && k !== 'trailingComments');
+
+type TreeNode = { type: string; parent?: TreeNode | null } & Record<string, unknown>;
+
+/** Iterates ESLint's steps, or (rules recorded) the visits of listened node types in ESLint's order, one reused step. */
+function* lazySteps(sourceCode: SourceCode, eslintSteps: () => Iterable<unknown>): Generator<unknown> {
+  const keys = listenedBy.get(sourceCode);
+  if (!keys || [...keys].some((k) => !PLAIN_KEY.test(k))) {
+    yield* eslintSteps();
+    return;
+  }
+  const enter = new Set<string>();
+  const exit = new Set<string>();
+  for (const k of keys) {
+    if (k.endsWith(':exit')) exit.add(k.slice(0, -5));
+    else enter.add(k);
+  }
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const step = { type: 'visit', kind: 1, target: null as TreeNode | null, phase: 1, args: [null as TreeNode | null] };
+  // Depth first as ESLint's Traverser goes (children in visitor-key order), setting `parent` as it does. A node is
+  // pushed once to enter and, when its exit is listened to, once more beneath its children to leave.
+  const nodes: TreeNode[] = [sourceCode.ast as unknown as TreeNode];
+  const parents: Array<TreeNode | null> = [null];
+  const leaving: boolean[] = [false];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
+    if (leaving.pop()) {
+      step.target = step.args[0] = node;
+      step.phase = 2;
+      yield step;
+      continue;
+    }
+    node.parent = parent;
+    if (enter.has(node.type)) {
+      step.target = step.args[0] = node;
+      step.phase = 1;
+      yield step;
+    }
+    if (exit.has(node.type)) {
+      nodes.push(node);
+      parents.push(parent);
+      leaving.push(true);
+    }
+    const childKeys = visitorKeys[node.type] ?? fallbackKeys(node);
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = node[childKeys[k]];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) pushNode(child[j], node);
+      } else pushNode(child, node);
+    }
+  }
+  function pushNode(child: unknown, parent: TreeNode): void {
+    if (child === null || typeof child !== 'object' || typeof (child as TreeNode).type !== 'string') return;
+    nodes.push(child as TreeNode);
+    parents.push(parent);
+    leaving.push(false);
   }
 }
 
