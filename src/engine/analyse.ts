@@ -80,6 +80,12 @@ export class FileAnalyser {
     return ruleIds.length === 0 ? none : { ...job, text, ruleIds };
   }
 
+  /** Triage, then lint when the prefilter keeps the file. */
+  analyse(job: FileJob): FileResult {
+    const t = this.triage(job);
+    return 'result' in t ? t.result : this.lint(t);
+  }
+
   lint(job: LintJob): FileResult {
     const diagnostics: Diagnostic[] = [];
     const file: DiscoveredFile = { abs: job.abs, rel: job.rel };

@@ -1,10 +1,11 @@
-// A helper thread of the analysis pool: one FileAnalyser, batches of prefiltered files in, results out.
+// A helper thread of the analysis pool: one FileAnalyser, batches of files in (read, prefiltered and linted here),
+// results out.
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileAnalyser, type AnalyserInit, type LintJob } from './analyse.js';
+import { FileAnalyser, type AnalyserInit, type FileJob } from './analyse.js';
 
 const analyser = new FileAnalyser(workerData as AnalyserInit);
-parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: LintJob[] }) => {
-  parentPort!.postMessage({ kind: 'done', batch, results: jobs.map((job) => analyser.lint(job)) });
+parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: FileJob[] }) => {
+  parentPort!.postMessage({ kind: 'done', batch, results: jobs.map((job) => analyser.analyse(job)) });
 });
 // Loaded (ESLint, the rules, the parser): ready for work.
 parentPort!.postMessage({ kind: 'ready' });
