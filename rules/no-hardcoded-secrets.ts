@@ -7,12 +7,14 @@ import {
   looksLikeSchemeSecret,
   looksLikeSecretValue,
   scanForProviderSecrets,
+  providerSecretTest,
   atWordStart,
   SECRET_FILE_KEYWORDS,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
 import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 import { maskSecret } from '../src/rule-kit/mask.js';
+import { quotedValues } from '../src/rule-kit/quoted.js';
 
 type Node = TSESTree.Node;
 
@@ -96,6 +98,54 @@ export function targetName(node: Node): string | null {
   }
 }
 
+/** Identifiers as written (escapes aside): the names a file can assign a literal to. */
+const IDENTIFIER = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu;
+/** Substrings a name needs for classifyCredentialName to see a credential in it. */
+const CREDENTIAL_NAME_PARTS = ['pass', 'pwd', 'secret', 'token', 'cred', 'bearer', 'authorization', 'auth', 'pat', 'key'];
+
+/** The kinds of credential names (classifyCredentialName) among `names`, and the names calls give their arguments. */
+function credentialKinds(names: Iterable<string>): Set<'password' | 'secret'> {
+  const kinds = new Set<'password' | 'secret'>();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (CREDENTIAL_NAME_PARTS.some((p) => lower.includes(p))) {
+      const kind = classifyCredentialName(name);
+      if (kind) kinds.add(kind);
+    }
+    for (const c of CREDENTIAL_ARGUMENTS) {
+      const kind = c.method.test(name) ? classifyCredentialName(c.name) : null;
+      if (kind) kinds.add(kind);
+    }
+  }
+  return kinds;
+}
+
+/**
+ * The rule's text gate: a quoted value it could report, judged as `check` judges it with every name the file spells
+ * as a possible target. Most files of a project mention tokens and keys; few hold a literal that looks like one.
+ */
+export function mayHoldSecret(text: string): boolean {
+  const quoted = quotedValues(text);
+  let names: Set<string> | undefined;
+  let kinds: Set<'password' | 'secret'> | undefined;
+  let provider: ((value: string) => boolean) | undefined;
+  for (const value of quoted) {
+    if (value.length < 6) continue;
+    if ((provider ??= providerSecretTest(text))(value)) return true;
+    const scheme = extractAuthSchemeCredential(value);
+    if (scheme) {
+      if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) return true;
+      continue;
+    }
+    // a password-named target takes more values than a secret-named one
+    if (isKnownNonSecret(value) || !looksLikeSecretValue(value, 'password')) continue;
+    names ??= new Set([...text.matchAll(IDENTIFIER)].map((m) => m[0]).concat(quoted));
+    kinds ??= credentialKinds(names);
+    if (kinds.has('password') || (kinds.has('secret') && looksLikeSecretValue(value, 'secret'))) return true;
+  }
+  return false;
+}
+
 export default createRule('no-hardcoded-secrets', {
   meta: {
     severity: 'high',
@@ -106,6 +156,7 @@ export default createRule('no-hardcoded-secrets', {
     // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file
     // (a call named exactly `sign`, so never the `sign` of `Object.assign` or `design`).
     keywords: [...SECRET_FILE_KEYWORDS, ...atWordStart('sign'), 'verify'],
+    textGate: mayHoldSecret,
     messages: {
       provider:
         'Hardcoded {{provider}} {{title}}{{where}} ({{evidence}}). Anyone with the source can use it: move it to an environment variable or a secret manager, and revoke it{{rotate}}.',

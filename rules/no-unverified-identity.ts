@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { getToolRegistrations, REGISTRATION_KEYWORDS } from '../src/mcp-model/tools.js';
+import { getToolRegistrations, mayRegister, REGISTRATION_KEYWORDS } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
 import { createRule, mentionsAny, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
@@ -88,6 +88,7 @@ export default createRule('no-unverified-identity', {
     keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENT_KEYWORDS])],
     // ...and a header's name, or a tool registration (arguments are claims only in a tool handler)
     keywordsAlso: [[...IDENTITY_HEADERS, ...REGISTRATION_KEYWORDS]],
+    textGate: (text) => mayRegister(text) || IDENTITY_HEADERS.some((h) => text.toLowerCase().includes(h)),
     messages: {
       modelSupplied:
         'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadModule, projectFiles, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
-import { SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
+import { LISTEN_MARKERS, SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
 
 export interface Located<T> {
   fact: T;
@@ -35,11 +35,6 @@ export function projectServerModels(file: string): Array<{ file: string; model: 
   return out;
 }
 
-/**
- * What listen facts come from (`app.listen(`, `serve({ fetch })`, fastmcp `start({ transportType })`, mcp-framework
- * `new MCPServer`): a narrower text filter than SERVER_MARKERS, so fewer files are parsed.
- */
-const LISTEN_MARKERS = ['.listen(', 'serve(', 'transportType', 'MCPServer'];
 const projectListenFacts = new Map<string, ListenFact[]>();
 
 /** Where the file's project listens (cached per project root; reuses the project's server models when known). */

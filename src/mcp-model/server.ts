@@ -70,6 +70,22 @@ const TRANSPORT_CLASSES: Record<string, TransportKind> = {
   SSEServerTransport: 'sse',
 };
 
+/** What, spelled in a module, can give it an HTTP (non-stdio) transport fact: text gates of the serving rules. */
+export const HTTP_TRANSPORT_MARKERS: readonly string[] = [
+  ...Object.keys(TRANSPORT_CLASSES).filter((name) => TRANSPORT_CLASSES[name] !== 'stdio'),
+  'createMcpHandler',
+  'MCPServer',
+  'serve(',
+  'serveSSE(',
+  'transportType',
+];
+
+/**
+ * What, spelled in a module, can give it a listen fact (`app.listen(`, Hono `serve({ fetch })`, fastmcp
+ * `start({ transportType })`, mcp-framework `MCPServer`): narrower than SERVER_MARKERS, so fewer files are parsed.
+ */
+export const LISTEN_MARKERS: readonly string[] = ['.listen(', 'serve(', 'serveSSE(', 'transportType', 'MCPServer'];
+
 const HOST_VALIDATION_CALLS = new Set(['hostHeaderValidation', 'localhostHostValidation', 'originValidation', 'localhostOriginValidation']);
 const MCP_APP_FACTORIES = new Set(['createMcpExpressApp', 'createMcpHonoApp', 'createMcpFastifyApp']);
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);

@@ -86,6 +86,14 @@ export const REGISTRATION_KEYWORDS: Keyword[] = REGISTRATION_MARKERS.flatMap((m)
   m === 'tools' ? [{ all: ['tools', 'mcp'] }, { all: ['tools', 'server'] }] : [m.toLowerCase()],
 );
 
+/**
+ * The model's own bail-out (getToolRegistrations) as a text gate: a registration marker as written, and a lone
+ * `tools` only beside a server factory's name.
+ */
+export function mayRegister(text: string): boolean {
+  return REGISTRATION_MARKERS.some((m) => m !== 'tools' && text.includes(m)) || (text.includes('tools') && SERVER_FACTORY.test(text));
+}
+
 /** Package imports → framework family. */
 export const FRAMEWORK_IMPORTS: ReadonlyArray<{ source: string; framework: Framework }> = [
   { source: '@modelcontextprotocol/sdk', framework: 'sdk-v1' },

@@ -41,6 +41,13 @@ export interface McpAuditMeta {
    */
   keywordsAlso?: Keyword[][];
   /**
+   * An exact test on the text, asked (after the keywords) before any parse: false when the rule cannot report in
+   * this file, because what every report starts from is not spelled in it (no `.listen(`, `serve(`, … call: no
+   * public bind), in the case and shape the rule itself matches. Like the keywords, a superset wherever names are
+   * spelled in the source; a meta test holds it to every place the rule reports.
+   */
+  textGate?: (text: string) => boolean;
+  /**
    * The prefilter's second stage, on the parsed file: false when the rule cannot report in this tree, because the
    * node every one of its reports starts from is absent (no log call: no-secret-logging). Exact, not a guess: a
    * meta test holds it to every place the rule reports. The CLI asks it before linting, on the tree ESLint then
