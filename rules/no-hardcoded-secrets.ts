@@ -98,37 +98,54 @@ export function targetName(node: Node): string | null {
   }
 }
 
-/** Identifiers as written (escapes aside): the names a file can assign a literal to. */
-const IDENTIFIER = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu;
-/** Substrings a name needs for classifyCredentialName to see a credential in it. */
-const CREDENTIAL_NAME_PARTS = ['pass', 'pwd', 'secret', 'token', 'cred', 'bearer', 'authorization', 'auth', 'pat', 'key'];
+/** Substrings a name needs for classifyCredentialName to see a credential in it (lowercase). */
+const CREDENTIAL_PARTS = ['pass', 'pwd', 'secret', 'token', 'cred', 'bearer', 'auth', 'pat', 'key'];
+const CREDENTIAL_PART = new RegExp(CREDENTIAL_PARTS.join('|'), 'i');
+/** Calls whose argument the rule names itself (CREDENTIAL_ARGUMENTS), as identifiers in the text. */
+const CREDENTIAL_CALLS = new RegExp(`(?<![\\p{ID_Continue}$])(?:${CREDENTIAL_ARGUMENTS.map((c) => c.method.source.replace(/^\^|\$$/g, '')).join('|')})(?![\\p{ID_Continue}$])`, 'u');
+const ID_CHAR = /[\p{ID_Continue}$\u200c\u200d]/u;
+const isIdChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || (c > 127 && ID_CHAR.test(String.fromCharCode(c)));
 
-/** The kinds of credential names (classifyCredentialName) among `names`, and the names calls give their arguments. */
-function credentialKinds(names: Iterable<string>): Set<'password' | 'secret'> {
+/** The identifiers around each occurrence of a credential part: every name in the file that can be credential-named. */
+function credentialishNames(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const names = new Set<string>();
+  for (const part of CREDENTIAL_PARTS) {
+    for (let at = lower.indexOf(part); at !== -1; at = lower.indexOf(part, at + 1)) {
+      let start = at;
+      let end = at + part.length;
+      while (start > 0 && isIdChar(text.charCodeAt(start - 1))) start--;
+      while (end < text.length && isIdChar(text.charCodeAt(end))) end++;
+      names.add(text.slice(start, end));
+      at = end - 1;
+    }
+  }
+  return names;
+}
+
+/** The kinds of credential names (classifyCredentialName) the file spells: identifiers, keys and header names. */
+function credentialKinds(text: string, quoted: string[]): Set<'password' | 'secret'> {
   const kinds = new Set<'password' | 'secret'>();
+  const names = credentialishNames(text);
+  for (const q of quoted) if (CREDENTIAL_PART.test(q)) names.add(q);
+  if (CREDENTIAL_CALLS.test(text)) for (const c of CREDENTIAL_ARGUMENTS) names.add(c.name);
   for (const name of names) {
-    const lower = name.toLowerCase();
-    if (CREDENTIAL_NAME_PARTS.some((p) => lower.includes(p))) {
-      const kind = classifyCredentialName(name);
-      if (kind) kinds.add(kind);
-    }
-    for (const c of CREDENTIAL_ARGUMENTS) {
-      const kind = c.method.test(name) ? classifyCredentialName(c.name) : null;
-      if (kind) kinds.add(kind);
-    }
+    const kind = classifyCredentialName(name);
+    if (kind) kinds.add(kind);
+    if (kinds.size === 2) break;
   }
   return kinds;
 }
 
 /**
- * The rule's text gate: a quoted value it could report, judged as `check` judges it with every name the file spells
- * as a possible target. Most files of a project mention tokens and keys; few hold a literal that looks like one.
+ * The rule's text gate: a quoted value it could report, judged as `check` judges it, with every name the file spells
+ * as its possible target.
  */
 export function mayHoldSecret(text: string): boolean {
   const quoted = quotedValues(text);
-  let names: Set<string> | undefined;
-  let kinds: Set<'password' | 'secret'> | undefined;
   let provider: ((value: string) => boolean) | undefined;
+  let kinds: Set<'password' | 'secret'> | undefined;
   for (const value of quoted) {
     if (value.length < 6) continue;
     if ((provider ??= providerSecretTest(text))(value)) return true;
@@ -137,11 +154,13 @@ export function mayHoldSecret(text: string): boolean {
       if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) return true;
       continue;
     }
-    // a password-named target takes more values than a secret-named one
-    if (isKnownNonSecret(value) || !looksLikeSecretValue(value, 'password')) continue;
-    names ??= new Set([...text.matchAll(IDENTIFIER)].map((m) => m[0]).concat(quoted));
-    kinds ??= credentialKinds(names);
-    if (kinds.has('password') || (kinds.has('secret') && looksLikeSecretValue(value, 'secret'))) return true;
+    if (/\s/.test(value)) continue; // no credential-named target takes whitespace
+    kinds ??= credentialKinds(text, quoted);
+    // a password-named target takes what a secret-named one takes, and more (from six characters)
+    const kind = kinds.has('password') ? 'password' : kinds.has('secret') ? 'secret' : null;
+    if (kind === null) continue;
+    if (value.length < (kind === 'password' ? 6 : 12)) continue;
+    if (!isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) return true;
   }
   return false;
 }

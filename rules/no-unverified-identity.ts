@@ -16,6 +16,9 @@ type Node = TSESTree.Node;
 
 const TOOL_ARG = 'tool argument ';
 
+/** An identity header's name, in any case. */
+const ANY_IDENTITY_HEADER = new RegExp(IDENTITY_HEADERS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
 /** Low-level handlers receive the request: arguments live at `request.params.arguments`. */
 const LOW_LEVEL_ARGS = ['params', 'arguments'];
 
@@ -88,7 +91,7 @@ export default createRule('no-unverified-identity', {
     keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENT_KEYWORDS])],
     // ...and a header's name, or a tool registration (arguments are claims only in a tool handler)
     keywordsAlso: [[...IDENTITY_HEADERS, ...REGISTRATION_KEYWORDS]],
-    textGate: (text) => mayRegister(text) || IDENTITY_HEADERS.some((h) => text.toLowerCase().includes(h)),
+    textGate: (text) => mayRegister(text) || ANY_IDENTITY_HEADER.test(text),
     messages: {
       modelSupplied:
         'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',

@@ -170,25 +170,20 @@ export function scanForProviderSecrets(text: string, name?: string): SecretHit[]
 
 /**
  * For a text gate: a test that holds for every value `scanForProviderSecrets(value, name)` reports for a name the
- * file spells. The file's text stands in for its names: its keywords make candidates, its matches of an entry's
- * nameHint let that entry count (a name is a stretch of the text).
+ * file spells. The file's text stands in for its values and names: an entry counts when one of its keywords occurs
+ * in the text, and when its nameHint (if any) matches there (a name is a stretch of the text).
  */
 export function providerSecretTest(text: string): (value: string) => boolean {
-  const named = candidatePatterns(text.toLowerCase());
-  const hinted = new Set(COMPILED.filter((p) => p.pattern.nameHint?.test(text)));
-  return (value) => {
-    const candidates = candidatePatterns(value.toLowerCase());
-    for (const compiled of COMPILED) {
-      if (!candidates.has(compiled) && !named.has(compiled)) continue;
-      const { pattern, regex } = compiled;
-      if (pattern.nameHint && !hinted.has(compiled)) continue;
+  const candidates = candidatePatterns(text.toLowerCase());
+  const possible = COMPILED.filter((p) => candidates.has(p) && (!p.pattern.nameHint || p.pattern.nameHint.test(text)));
+  return (value) =>
+    possible.some(({ pattern, regex }) => {
       for (const m of value.matchAll(regex)) {
         const secret = m[pattern.secretGroup ?? 0];
         if (secret !== undefined && isReportable(pattern, secret)) return true;
       }
-    }
-    return false;
-  };
+      return false;
+    });
 }
 
 /** Documented example values of the catalog (AWS `…EXAMPLE`, the Azurite account key): public by construction. */
