@@ -131,12 +131,19 @@ function credentialKinds(text: string, quoted: string[]): Set<'password' | 'secr
   for (const q of quoted) if (CREDENTIAL_PART.test(q)) names.add(q);
   if (CREDENTIAL_CALLS.test(text)) for (const c of CREDENTIAL_ARGUMENTS) names.add(c.name);
   for (const name of names) {
-    const kind = classifyCredentialName(name);
+    let kind = kindOfName.get(name);
+    if (kind === undefined) {
+      if (kindOfName.size > 100_000) kindOfName.clear();
+      kindOfName.set(name, (kind = classifyCredentialName(name)));
+    }
     if (kind) kinds.add(kind);
     if (kinds.size === 2) break;
   }
   return kinds;
 }
+
+/** classifyCredentialName per name, kept across files (the same names come back in every file of a project). */
+const kindOfName = new Map<string, 'password' | 'secret' | null>();
 
 /**
  * The rule's text gate: a quoted value it could report, judged as `check` judges it, with every name the file spells

@@ -119,10 +119,17 @@ for (const compiled of COMPILED) {
   }
 }
 
+/** Pairs of (the low bytes of) two characters that start a keyword: most positions need no map lookup. */
+const KEYWORD_PAIRS = new Uint8Array(0x10000);
+for (const key of KEYWORD_INDEX.keys()) KEYWORD_PAIRS[((key >>> 16) & 0xff) * 0x100 + (key & 0xff)] = 1;
+
 function candidatePatterns(haystack: string): Set<CompiledPattern> {
   const found = new Set<CompiledPattern>();
   for (let i = 0; i < haystack.length - 1; i++) {
-    const bucket = KEYWORD_INDEX.get(haystack.charCodeAt(i) * 0x10000 + haystack.charCodeAt(i + 1));
+    const a = haystack.charCodeAt(i);
+    const b = haystack.charCodeAt(i + 1);
+    if (KEYWORD_PAIRS[(a & 0xff) * 0x100 + (b & 0xff)] === 0) continue;
+    const bucket = KEYWORD_INDEX.get(a * 0x10000 + b);
     if (!bucket) continue;
     for (const { keyword, patterns } of bucket) {
       if (haystack.startsWith(keyword, i)) for (const p of patterns) found.add(p);
