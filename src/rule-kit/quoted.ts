@@ -9,7 +9,7 @@ export function quotedValues(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const quote = text.charCodeAt(i);
-    if (quote !== 39 && quote !== 34 && quote !== 96) continue;
+    if ((quote !== 39 && quote !== 34 && quote !== 96) || escaped(text, i)) continue;
     const end = closingQuote(text, i, quote);
     if (end < 0) continue;
     const raw = text.slice(i + 1, end);
@@ -18,6 +18,17 @@ export function quotedValues(text: string): string[] {
     if (cooked !== raw) out.push(raw);
   }
   return out;
+}
+
+/**
+ * After an odd run of backslashes: an escaped quote inside a literal, never one that opens a literal (outside
+ * literals, comments and regular expressions a backslash only starts a `\u` escape in a name). Skipping them keeps
+ * a long template full of escaped backticks from being read once per backtick.
+ */
+function escaped(text: string, at: number): boolean {
+  let run = 0;
+  while (at - run > 0 && text.charCodeAt(at - run - 1) === 92) run++;
+  return run % 2 === 1;
 }
 
 /** Index of the quote that closes one opened at `open`, or -1 (unterminated, or a template with a substitution). */

@@ -45,6 +45,12 @@ two';`,
     expect(values).toContain('sk_live_abcdef');
   });
 
+  it('reads a template full of escaped backticks once, not once per backtick', () => {
+    const doc = '`' + 'Run \\`npm test\\` first. '.repeat(2000) + '`';
+    const values = quotedValues(`const help = ${doc};`);
+    expect(values.reduce((n, v) => n + v.length, 0)).toBeLessThan(3 * doc.length);
+  });
+
   it('holds the value of every string literal and plain template of every fixture, example and eval file', async () => {
     const files = await globby(JS_FILES.map((g) => `{fixtures,examples,eval}/${g}`));
     let checked = 0;
