@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { getToolRegistrations, mayRegister, REGISTRATION_KEYWORDS } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
-import { createRule, mentionsAny, relatedAt } from '../src/rule-kit/create-rule.js';
+import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { identityHeader } from '../src/rule-kit/sources.js';
 import { QUERY_METHODS } from '../src/rule-kit/tables/access-sinks.js';
@@ -106,7 +106,7 @@ export default createRule('no-unverified-identity', {
       getToolRegistrations(sourceCode, context.eslint.filename).flatMap((r) => (r.handler ? [r.handler as Node] : [])),
     );
     // Without a tool handler only an identity header can be the source, and its name is spelled in the file.
-    if (handlers.size === 0 && !mentionsAny(sourceCode, IDENTITY_HEADERS)) return {};
+    if (handlers.size === 0 && !ANY_IDENTITY_HEADER.test(sourceCode.text)) return {};
     const lookups = new Map<Node, Origin>();
     const argument = toolArgument(flow, handlers);
     const match = handlers.size ? anyOf(identityHeader, argument, lookedUpBy(flow, argument, lookups)) : identityHeader;

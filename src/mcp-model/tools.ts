@@ -91,8 +91,9 @@ export const REGISTRATION_KEYWORDS: Keyword[] = REGISTRATION_MARKERS.flatMap((m)
  * `tools` only beside a server factory's name.
  */
 export function mayRegister(text: string): boolean {
-  return REGISTRATION_MARKERS.some((m) => m !== 'tools' && text.includes(m)) || (text.includes('tools') && SERVER_FACTORY.test(text));
+  return OTHER_MARKERS.test(text) || (text.includes('tools') && SERVER_FACTORY.test(text));
 }
+const OTHER_MARKERS = new RegExp(REGISTRATION_MARKERS.filter((m) => m !== 'tools').map((m) => m.replace(/[.(]/g, '\\$&')).join('|'));
 
 /** Package imports → framework family. */
 export const FRAMEWORK_IMPORTS: ReadonlyArray<{ source: string; framework: Framework }> = [

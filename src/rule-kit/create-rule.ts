@@ -202,19 +202,6 @@ export function parseIgnoreComments(text: string): IgnoreComments {
   };
 }
 
-/** Lowercased text per file (keyed by its AST), for `mentionsAny`. */
-const lowered = new WeakMap<object, string>();
-
-/**
- * Does the file's text hold one of these lowercase words, in any case? For a rule's early exit when the only source
- * it could trace back to must be spelled in the file: cheaper than the tracing (and the scope analysis it needs).
- */
-export function mentionsAny(sourceCode: { ast: object; text: string }, words: readonly string[]): boolean {
-  let text = lowered.get(sourceCode.ast);
-  if (text === undefined) lowered.set(sourceCode.ast, (text = sourceCode.text.toLowerCase()));
-  return words.some((w) => text.includes(w));
-}
-
 interface McpAuditSettings {
   /** Set by the CLI engine: record what ESLint's messages cannot carry (the side channel above). */
   collect?: boolean;
