@@ -128,6 +128,13 @@ describe('text gates', () => {
     expect(selectsText('secure-session-id', 'new StreamableHTTPServerTransport({ sessionIdGenerator: () => String(n++) });')).toBe(true);
   });
 
+  it('jwt-verify-options: needs jose’s jwtVerify or jsonwebtoken’s verify, not any verify', () => {
+    expect(selectsText('jwt-verify-options', "import { verifySignature } from './sig.js';\nexport const ok = verifySignature(body, sig);")).toBe(false);
+    expect(selectsText('jwt-verify-options', "import jwt from 'jsonwebtoken';\njwt.verify(token, key);")).toBe(true);
+    expect(selectsText('jwt-verify-options', 'const { payload } = await jwtVerify(token, jwks);')).toBe(true);
+    expect(selectsText('jwt-verify-options', 'const claims = jwt.verify(token, process.env.KEY);')).toBe(true);
+  });
+
   it('no-hardcoded-secrets: needs a quoted value it could report, not a credential word', () => {
     expect(selectsText('no-hardcoded-secrets', "const token = process.env.API_TOKEN;\nconst url = 'https://api.example.com/v1';\nawait fetch(url, { method: 'POST', headers: { 'X-Trace': traceId } });")).toBe(false);
     expect(selectsText('no-hardcoded-secrets', "const token = 'ghp_' + 'x';\nconst apiToken = 'Zx9kQ2mLp4TrW8vB';")).toBe(true);
