@@ -1,20 +1,20 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import {
+  atWordStart,
   classifyCredentialName,
   extractAuthSchemeCredential,
   isKnownNonSecret,
   looksLikeSchemeSecret,
   looksLikeSecretValue,
-  scanForProviderSecrets,
   providerSecretTest,
-  atWordStart,
+  PUBLIC_KEY_NOTE,
   SECRET_FILE_KEYWORDS,
+  secretsInLiteral,
   type SecretHit,
 } from '../src/rule-kit/secrets.js';
-import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
-import { maskSecret } from '../src/rule-kit/mask.js';
 import { quotedValues } from '../src/rule-kit/quoted.js';
+import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 
 type Node = TSESTree.Node;
 
@@ -35,9 +35,6 @@ const CREDENTIAL_ARGUMENTS: Array<{ method: RegExp; index: number; name: string 
   { method: /^createHmac$/, index: 1, name: 'hmacKey' },
   { method: /^(setApiKey|setToken|setAccessToken|setPassword|setSecret|setAuth)$/, index: 0, name: 'apiKey' },
 ];
-
-/** Comments that declare a key public: `// search-only (public) key`, `// publishable key`, `# not a secret`. */
-const PUBLIC_KEY_NOTE = /\b(?:public|publishable)\s+(?:api\s+)?key\b|\bsearch[- ]only\b|\bnot\s+a\s+secret\b|\bsafe\s+to\s+(?:commit|expose|share|publish)\b|\(public\)|\bis\s+public\b/i;
 
 /** Header-setting calls whose first argument names the header: `headers.set('Authorization', 'Bearer …')`. */
 const HEADER_SETTERS = /^(set|append|setHeader|header)$/;
@@ -217,7 +214,7 @@ export default createRule('no-hardcoded-secrets', {
         severity: hit.severity,
         evidence: hit.evidence,
         secret: hit.secret,
-        alsoIn: WHEREVER_COMMITTED,
+        alsoIn: hit.chosenByPerson ? undefined : WHEREVER_COMMITTED,
       });
     };
 
@@ -227,38 +224,20 @@ export default createRule('no-hardcoded-secrets', {
       if (parent?.type === 'ImportDeclaration' || parent?.type === 'ExportAllDeclaration' || parent?.type === 'ExportNamedDeclaration') return;
       if (parent?.type === 'Property' && parent.key === node) return;
       const name = targetName(node);
-
-      const hits = scanForProviderSecrets(value, name ?? undefined);
-      if (hits.length > 0) {
-        for (const hit of hits) reportHit(node, value, hit, name);
-        return;
-      }
-
-      const scheme = extractAuthSchemeCredential(value);
-      if (scheme) {
-        if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) {
-          const evidence = `${scheme.scheme} ${maskSecret(scheme.credential)}`;
+      const where = name ? ` in \`${name}\`` : '';
+      for (const s of secretsInLiteral(value, name, () => declaredPublic(node))) {
+        if (s.kind === 'provider') reportHit(node, value, s.hit, name);
+        else if (s.kind === 'authScheme') {
           ctx.report({
-            loc: locWithin(node, value, scheme.offset, scheme.credential.length),
+            loc: locWithin(node, value, s.offset, s.credential.length),
             messageId: 'authScheme',
-            data: { scheme: scheme.scheme, where: name ? ` in \`${name}\`` : '', evidence },
-            evidence,
-            secret: scheme.credential,
+            data: { scheme: s.scheme, where, evidence: s.evidence },
+            evidence: s.evidence,
+            secret: s.credential,
           });
+        } else {
+          ctx.report({ node, messageId: 'credential', data: { name: name!, evidence: s.evidence }, evidence: s.evidence, secret: value });
         }
-        return;
-      }
-
-      const kind = name ? classifyCredentialName(name) : null;
-      if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind, name!) && !declaredPublic(node)) {
-        const evidence = maskSecret(value);
-        ctx.report({
-          node,
-          messageId: 'credential',
-          data: { name: name!, evidence },
-          evidence,
-          secret: value,
-        });
       }
     };
 

@@ -1,9 +1,9 @@
 import type { Scope } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
-import { anyOf, calleeName, flowOf, lineOf, memberChain, someNode, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
+import { anyOf, calleeName, flowOf, isFunction, lineOf, memberChain, someNode, staticKey, unwrap, walk, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, inboundCredential, isHeaderBag, processEnvSecret, wholeAuthInfo, wholeHeaderBag } from '../src/rule-kit/sources.js';
-import { isSecretName, REDACTION_CALL, SECRET_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
+import { CSPRNG_CALLS, isSecretName, REDACTION_CALL, SECRET_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 import { logKind } from '../src/rule-kit/sinks.js';
 import { LOG_FUNCTIONS, LOGGER_OBJECTS, MCP_LOG_CALLS, MORGAN_SECRET_TOKENS } from '../src/rule-kit/tables/outbound.js';
 
@@ -24,17 +24,77 @@ function readsHeaders(variable: Scope.Variable): boolean {
 function secretSource(flow: Flow): SourceMatcher {
   const secretNamed: SourceMatcher = (node, path) => {
     const n = unwrap(node);
-    if (n.type === 'CallExpression' && REDACTION_CALL.test(calleeName(n) ?? '')) return false;
+    if (n.type === 'CallExpression' && (REDACTION_CALL.test(calleeName(n) ?? '') || isShortSlice(n))) return false;
     if (path.length === 0 && n.type === 'Identifier') {
       if (isSecretName(n.name)) return n.name;
       const variable = flow.variable(n);
       if (variable?.defs[0]?.type === 'Parameter' && (REQUEST_PARAMS.has(n.name) || readsHeaders(variable))) return 'the whole request';
     }
-    // header bags are named by the header matchers; `this.apiKey` is the server's own config object
-    return path.length === 1 && isSecretName(path[0]) && n.type !== 'ThisExpression' && !isHeaderBag(n) ? path[0] : null;
+    // header bags are named by the header matchers; `this.apiKey` is the server's own config object; an object
+    // literal in sight is read for what its field holds, not judged by the field's name (`sources.apiKey = 'env'`)
+    return path.length === 1 && isSecretName(path[0]) && n.type !== 'ThisExpression' && !isHeaderBag(n) && !literalInSight(n) ? path[0] : null;
+  };
+  /** An object literal without spreads, or an identifier bound only to such: the trace sees what each field holds. */
+  const plainObject = (e: Node): boolean => e.type === 'ObjectExpression' && e.properties.every((p) => p.type === 'Property');
+  const literalInSight = (n: Node): boolean => {
+    if (plainObject(n)) return true;
+    if (n.type !== 'Identifier') return false;
+    const defs = flow.definitions(n);
+    return defs.length > 0 && defs.every((d) => d.path.length === 0 && plainObject(unwrap(d.expr)));
   };
   return anyOf(inboundCredential, wholeHeaderBag, wholeAuthInfo, processEnvSecret, secretNamed);
 }
+
+/**
+ * `key.slice(0, 4)`, `token.slice(-4)`, `secret.substring(0, 8)`: a few characters, shown so a person can tell keys
+ * apart. A masked display, not the secret.
+ */
+function isShortSlice(call: TSESTree.CallExpression): boolean {
+  const method = call.callee.type === 'MemberExpression' ? staticKey(call.callee) : null;
+  if (!method || !['slice', 'substring', 'substr'].includes(method)) return false;
+  const num = (a: Node | undefined): number | null => {
+    const n = a && unwrap(a);
+    if (n?.type === 'Literal' && typeof n.value === 'number') return n.value;
+    if (n?.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number') return -n.argument.value;
+    return null;
+  };
+  const [start, end] = [num(call.arguments[0]), call.arguments[1] === undefined ? undefined : num(call.arguments[1])];
+  if (start === null || end === null) return false;
+  if (end === undefined) return start < 0 && start >= -MASK_CHARS; // the last few
+  return (method === 'substr' ? end : end - start) <= MASK_CHARS && end >= 0;
+}
+
+/** How many characters of a secret a masked display may show. */
+const MASK_CHARS = 8;
+
+/**
+ * A value made by a CSPRNG when the module loads (`const DEMO_PASSWORD = randomBytes(16)…`), printed so the person who
+ * started the server can use it — a demo password, a one-time setup token (Jupyter's shape). Worth knowing about
+ * (info), not a leak of anyone's secret. One made while serving a request (an access token) is not this.
+ */
+const generatedAtStartup = (n: Node): string | null =>
+  (n.type === 'CallExpression' || n.type === 'NewExpression') && CSPRNG_CALLS.test(calleeName(n) ?? '') && !insideFunction(n) ? 'generated' : null;
+
+function insideFunction(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) if (isFunction(p)) return true;
+  return false;
+}
+
+/** `if (debug)`, `if (dangerousLoggingEnabled)`, `if (process.env.VERBOSE)`: diagnostics someone has to switch on. */
+const OPT_IN_DIAGNOSTICS = /debug|verbose|trace|dangerous|unsafe|insecure/i;
+
+function behindOptInFlag(node: Node): boolean {
+  for (let p: Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === 'IfStatement' && (p.consequent === node || isInside(node, p.consequent))) {
+      const test = unwrap(p.test);
+      const name = test.type === 'Identifier' || test.type === 'MemberExpression' ? memberChain(test)?.join('.') : null;
+      if (name && OPT_IN_DIAGNOSTICS.test(name)) return true;
+    }
+  }
+  return false;
+}
+
+const isInside = (node: Node, outer: Node): boolean => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 
 /** `pino({ redact: [...] })` in the file: its loggers scrub the listed paths themselves. */
 function hasPinoRedact(program: Node): boolean {
@@ -90,6 +150,7 @@ export default createRule('no-secret-logging', {
         for (const arg of node.arguments) {
           const origin = flow.contained(arg, match);
           if (!origin) continue;
+          const advisory = behindOptInFlag(node) || flow.contained(arg, generatedAtStartup) !== null;
           context.report({
             node: arg,
             messageId: 'logged',
@@ -101,6 +162,7 @@ export default createRule('no-secret-logging', {
             },
             fingerprintKey: origin.label,
             related: [relatedAt(origin.node, `${origin.label} comes from here`)],
+            ...(advisory ? { severity: 'info' as const } : {}),
           });
           return;
         }

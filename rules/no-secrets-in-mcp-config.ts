@@ -71,7 +71,7 @@ export default createRule('no-secrets-in-mcp-config', {
                 severity: hit.severity,
                 evidence: hit.evidence,
                 secret: hit.secret,
-                alsoIn: WHEREVER_COMMITTED,
+                alsoIn: hit.chosenByPerson ? undefined : WHEREVER_COMMITTED,
                 fingerprintKey: `${server.name}|${field}|${hit.patternId}`,
               });
             }

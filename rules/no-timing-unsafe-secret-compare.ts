@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { anyOf, flowOf, staticKey, unwrap, type Flow, type SourceMatcher } from '../src/rule-kit/flow.js';
-import { extractAuthSchemeCredential, looksLikeSecretValue } from '../src/rule-kit/secrets.js';
+import { isPublicLiteral } from '../src/rule-kit/secrets.js';
 import { CREDENTIAL_SOURCE_KEYWORDS, headerRead, inboundCredential, isHeaderBag, processEnvSecret } from '../src/rule-kit/sources.js';
-import { isSecretName, isSignatureName, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
+import { isSecretName, isSignatureName, nameWords, SECRET_NAME_KEYWORDS, SIGNATURE_NAME_KEYWORDS } from '../src/rule-kit/tables/auth-primitives.js';
 
 type Node = TSESTree.Node;
 
@@ -53,9 +53,29 @@ function isPublicValue(flow: Flow, node: Node): boolean {
   if (n.type === 'Identifier' && n.name === 'undefined') return true;
   if (n.type === 'Literal' && (n.value === null || typeof n.value !== 'string')) return true;
   const value = flow.staticString(n);
-  if (value === null) return false;
-  const credential = extractAuthSchemeCredential(value)?.credential ?? value;
-  return credential.length < 8 || !looksLikeSecretValue(credential, 'secret');
+  return value !== null && isPublicLiteral(value);
+}
+
+/**
+ * `authClientId`, `user.email`, `username`: the part of a credential that names who is calling (the user of
+ * `user:password`, a client id) is public; comparing it leaks nothing, wherever it was split from.
+ */
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'name', 'username', 'user', 'email', 'login', 'sub', 'subject', 'issuer', 'iss', 'aud', 'audience']);
+function namesIdentifier(node: Node): boolean {
+  const n = unwrap(node);
+  const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' ? staticKey(n) : null;
+  const words = name ? nameWords(name) : [];
+  return words.length > 0 && IDENTIFIER_WORDS.has(words[words.length - 1]);
+}
+
+/**
+ * `rotated !== presented ? rotated : undefined`: the comparison picks which value to hand back, it guards nothing; a
+ * branch that calls (`ok ? next() : deny()`) is a gate.
+ */
+function choosesAValue(node: Node): boolean {
+  const p = node.parent;
+  const plain = (n: Node) => ['Identifier', 'Literal', 'MemberExpression', 'TemplateLiteral'].includes(unwrap(n).type);
+  return p?.type === 'ConditionalExpression' && p.test === node && plain(p.consequent) && plain(p.alternate);
 }
 
 /**
@@ -81,8 +101,8 @@ export default createRule('no-timing-unsafe-secret-compare', {
     return {
       BinaryExpression(node) {
         if (!COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return;
-        if (isPublicValue(flow, node.left) || isPublicValue(flow, node.right)) return;
-        const origin = flow.origin(node.left, secret) ?? flow.origin(node.right, secret);
+        if (isPublicValue(flow, node.left) || isPublicValue(flow, node.right) || choosesAValue(node)) return;
+        const origin = (!namesIdentifier(node.left) && flow.origin(node.left, secret)) || (!namesIdentifier(node.right) && flow.origin(node.right, secret)) || null;
         if (origin) context.report({ node, messageId: 'compare', data: { what: origin.label, operator: node.operator } });
       },
     };

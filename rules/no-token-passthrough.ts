@@ -3,7 +3,7 @@ import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, findProperty, flowOf, lineOf, literalString, memberChain, unwrap, type Flow, type Origin } from '../src/rule-kit/flow.js';
 import { logKind } from '../src/rule-kit/sinks.js';
 import { INBOUND_CREDENTIAL_KEYWORDS, inboundCredential, wholeHeaderBag } from '../src/rule-kit/sources.js';
-import { CLIENT_CREDENTIAL_OPTIONS, HEADER_SETTERS, NON_OUTBOUND_CONSTRUCTORS, RESPONSE_OBJECTS } from '../src/rule-kit/tables/outbound.js';
+import { CLIENT_CREDENTIAL_OPTIONS, HEADER_SETTERS, NON_OUTBOUND_CONSTRUCTORS, OUTBOUND_RECEIVER, RESPONSE_OBJECTS } from '../src/rule-kit/tables/outbound.js';
 
 type Node = TSESTree.Node;
 
@@ -25,6 +25,16 @@ function isResponseCall(call: TSESTree.CallExpression | TSESTree.NewExpression):
   if (callee.type !== 'MemberExpression') return false;
   const chain = memberChain(callee.object);
   return chain !== null && RESPONSE_OBJECTS.includes(chain.join('.'));
+}
+
+/**
+ * `this.createServerForRequest({ headers })`, `this.sessionStore.addSession({ headers })`: the request handed to the
+ * class's own methods and stores, which keep or parse it. Not `this.apiClient.get(url, { headers })`.
+ */
+function isOwnPlumbing(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const chain = callee.type === 'MemberExpression' ? memberChain(callee) : null;
+  return !!chain && chain[0] === 'this' && !chain.slice(1, -1).some((seg) => OUTBOUND_RECEIVER.test(seg));
 }
 
 /**
@@ -61,7 +71,7 @@ export default createRule('no-token-passthrough', {
     };
     const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
       // `{ headers }` in a log call is a logging problem (no-secret-logging), not an upstream request
-      if (isResponseCall(call) || (call.type === 'CallExpression' && logKind(call))) return;
+      if (isResponseCall(call) || (call.type === 'CallExpression' && (logKind(call) || isOwnPlumbing(call)))) return;
       for (const arg of call.arguments) {
         const obj = objectArg(flow, arg);
         if (!obj) continue;

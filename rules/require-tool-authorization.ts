@@ -10,8 +10,8 @@ import { getToolRegistrations, mayRegister, REGISTRATION_KEYWORDS, type ToolRegi
 
 type MessageId = 'unauthenticated' | 'notAuthorized' | 'stdio' | 'unknownTransport';
 
-/** Which finding a risky, unchecked tool gets, by how its server is reached. */
-function verdict(reach: Reachability): { messageId: MessageId; severity: Severity } {
+/** Which finding a risky, unchecked tool gets, by how its server is reached (the Python implementation's too). */
+export function verdict(reach: Pick<Reachability, 'http' | 'stdio'> & { auth: readonly unknown[] }): { messageId: MessageId; severity: Severity } {
   if (reach.http) return reach.auth.length > 0 ? { messageId: 'notAuthorized', severity: 'medium' } : { messageId: 'unauthenticated', severity: 'high' };
   if (reach.stdio) return { messageId: 'stdio', severity: 'info' };
   return { messageId: 'unknownTransport', severity: 'low' };

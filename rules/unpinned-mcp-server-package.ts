@@ -1,4 +1,5 @@
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { ownPackageName } from '../src/config-language/project-files.js';
 import { getMcpConfig } from '../src/config-language/model.js';
 import { isPinned, LAUNCHER_KEYWORDS, packageLaunch } from '../src/config-language/launch.js';
 
@@ -22,13 +23,17 @@ export default createRule('unpinned-mcp-server-package', {
     },
   },
   create(ctx) {
+    const filename = ctx.eslint.physicalFilename ?? ctx.eslint.filename;
     return {
       ConfigDocument() {
         const config = getMcpConfig(ctx.eslint.sourceCode);
         if (!config) return;
+        let own: string | null | undefined;
         for (const server of config.servers) {
           const launch = packageLaunch(server.command, server.args);
           if (!launch || isPinned(launch)) continue;
+          // The maintainers' own config running the package this repository publishes: its release is theirs already.
+          if (launch.launcher.ecosystem === 'npm' && launch.name === (own ??= ownPackageName(filename, ctx.eslint.cwd))) continue;
           ctx.report({
             loc: launch.node.loc,
             messageId: 'unpinned',

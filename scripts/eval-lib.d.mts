@@ -46,9 +46,13 @@ export interface EvalResults {
   total: Score;
   rules: Record<string, Score & { category: string }>;
   categories: Record<string, Score>;
+  /** Findings and labels in Python files alone. */
+  languages: { python: Score };
   details: Array<{ name: string; blind: boolean; loc: number; tp: EvalFinding[]; fp: EvalFinding[]; fn: Label[] }>;
 }
-export type Floors = Record<'rules' | 'categories', Record<string, { precision: number | null; recall: number | null }>>;
+export type Floors = Record<'rules' | 'categories', Record<string, { precision: number | null; recall: number | null }>> & {
+  languages?: Record<string, { precision: number | null; recall: number | null }>;
+};
 
 export const EVAL_DIR: string;
 export const PROJECTS_DIR: string;

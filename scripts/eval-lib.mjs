@@ -34,8 +34,10 @@ export const RULE_CATEGORIES = {
   'no-tls-verification-disabled': 'transport',
   'no-broad-oauth-scopes': 'scopes',
   'no-broad-oauth-scopes-in-mcp-config': 'scopes',
+  'require-audit-trail': 'posture',
+  'no-shared-static-token': 'posture',
 };
-export const CATEGORIES = ['secrets', 'config', 'identity', 'authorization', 'transport', 'scopes'];
+export const CATEGORIES = ['secrets', 'config', 'identity', 'authorization', 'transport', 'scopes', 'posture'];
 
 /**
  * `info` findings are advisory (e.g. an unchecked tool on a stdio server: process trust) and not scored: the eval
@@ -116,6 +118,9 @@ function tally(rows, loc) {
 export async function evaluate(scan, labels = loadLabels()) {
   const ruleIds = Object.keys(RULE_CATEGORIES);
   const perRule = Object.fromEntries(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  // Python findings and labels on their own too, so a Python regression cannot hide behind the JS numbers.
+  const python = { tp: 0, fp: 0, fn: 0 };
+  const isPython = (file) => /\.pyi?$/.test(file);
   const projects = [];
   let loc = 0;
   for (const [name, p] of Object.entries(labels.projects)) {
@@ -133,15 +138,18 @@ export async function evaluate(scan, labels = loadLabels()) {
       const finding = { ruleId: f.ruleId, file: f.file, line: f.line, message: f.message };
       if (expected.has(k)) {
         perRule[f.ruleId].tp++;
+        if (isPython(f.file)) python.tp++;
         result.tp.push(finding);
       } else {
         perRule[f.ruleId].fp++;
+        if (isPython(f.file)) python.fp++;
         result.fp.push({ ...finding, nearMiss: nearMiss.get(k)?.why });
       }
     }
     for (const [k, l] of expected) {
       if (found.has(k)) continue;
       perRule[l.ruleId].fn++;
+      if (isPython(l.file)) python.fn++;
       result.fn.push(l);
     }
     projects.push(result);
@@ -150,15 +158,15 @@ export async function evaluate(scan, labels = loadLabels()) {
   const categories = Object.fromEntries(
     CATEGORIES.map((c) => [c, tally(Object.entries(perRule).filter(([id]) => RULE_CATEGORIES[id] === c).map(([, r]) => r), loc)]),
   );
-  return { loc, projects: projects.length, total: tally(Object.values(perRule), loc), rules, categories, details: projects };
+  return { loc, projects: projects.length, total: tally(Object.values(perRule), loc), rules, categories, languages: { python: tally([python], loc) }, details: projects };
 }
 
 /** Rules and categories under their recorded floor (precision or recall), or with no floor recorded. */
 export function floorViolations(results, floors) {
   const out = [];
-  for (const [scope, measured] of [['rules', results.rules], ['categories', results.categories]]) {
+  for (const [scope, measured] of [['rules', results.rules], ['categories', results.categories], ['languages', results.languages]]) {
     for (const [id, m] of Object.entries(measured)) {
-      const floor = floors[scope][id];
+      const floor = floors[scope]?.[id];
       if (!floor) {
         out.push(`${scope}/${id}: no floor recorded`);
         continue;
@@ -181,6 +189,7 @@ export function floorsFrom(results) {
   return {
     rules: Object.fromEntries(Object.entries(results.rules).map(([id, m]) => [id, pick(m)])),
     categories: Object.fromEntries(Object.entries(results.categories).map(([id, m]) => [id, pick(m)])),
+    languages: Object.fromEntries(Object.entries(results.languages).map(([id, m]) => [id, pick(m)])),
   };
 }
 
@@ -195,7 +204,7 @@ export function formatTable(results) {
     for (const [id, m] of Object.entries(results.rules)) if (m.category === c) lines.push(row(`  ${id}`, m));
     lines.push(row(`[${c}]`, results.categories[c]));
   }
-  lines.push('-'.repeat(head.length), row('total', results.total));
+  lines.push('-'.repeat(head.length), row('total', results.total), row('  of which Python', results.languages.python));
   lines.push(`${results.projects} projects, ${results.loc} lines of code`);
   return lines.join('\n');
 }

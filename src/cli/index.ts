@@ -8,6 +8,7 @@ import { ConfigError, resolveProjectConfig } from '../engine/project-config.js';
 import { BaselineError, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { GitError } from '../engine/git.js';
 import { inventory } from '../engine/inventory.js';
+import { formatHtml } from '../reporters/html.js';
 import { formatInventoryJson, formatInventoryPretty } from '../reporters/inventory.js';
 import type { ScanReport } from '../engine/types.js';
 import { formatJson } from '../reporters/json.js';
@@ -23,14 +24,17 @@ export const HELP = `mcp-audit ${VERSION} — security linter for MCP servers an
 
 Usage:
   mcp-audit scan [paths...] [options]   scan files and directories (default: .)
-  mcp-audit inventory [paths...] [-f pretty|json] [-o file]
+  mcp-audit inventory [paths...] [-f pretty|json|html] [-o file]
                                         per MCP server: transports, where it listens, auth pattern,
-                                        and its tools with risk class, sinks and identity checks
+                                        credentials, audit trail, and its tools with risk class, sinks,
+                                        identity checks and audit records; html adds the scan's findings
   mcp-audit rules [--format json]        list every rule
   mcp-audit --help | --version
 
 Scan options:
-  -f, --format <pretty|json|sarif>  report format (default: pretty)
+  -f, --format <pretty|json|sarif|html>
+                                    report format (default: pretty); html is the review report
+                                    (servers, tools and findings in one self-contained page)
   -o, --output <file>               write the report to a file instead of stdout
       --fail-on <severity|none>     exit 1 when a finding is at or above this severity:
                                     critical, high, medium, low, info, or none (default: high)
@@ -156,7 +160,7 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.CLEAN;
   }
   const format = values.format as string;
-  if (!['pretty', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be pretty, json or sarif (got "${format}")`);
+  if (!['pretty', 'json', 'sarif', 'html'].includes(format)) throw new UsageError(`--format must be pretty, json, sarif or html (got "${format}")`);
   const failOnRaw = values['fail-on'] as string | undefined;
   if (failOnRaw !== undefined && failOnRaw !== 'none' && !isSeverity(failOnRaw)) {
     throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none (got "${failOnRaw}")`);
@@ -203,7 +207,10 @@ async function scanCommand(argv: string[], io: CliIO): Promise<number> {
   }
 
   const color = values.color !== false && !values.output && io.isTTY && io.env.NO_COLOR === undefined;
-  const text = render(report, format, color);
+  const text =
+    format === 'html'
+      ? formatHtml((await inventory({ paths, root, include: values.include as string[] | undefined, exclude: values.exclude as string[] | undefined, maxFileSize })).inventory, report)
+      : render(report, format, color);
   if (values.output) {
     writeFileSync(resolve(io.cwd, values.output as string), text);
     io.stderr(`mcp-audit: wrote ${format} report to ${values.output} (${report.summary.findings} findings)\n`);
@@ -267,20 +274,25 @@ async function inventoryCommand(args: string[], io: CliIO): Promise<number> {
     include: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
     root: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
     color: { type: 'boolean', default: true },
   });
   const format = values.format as string;
-  if (!['pretty', 'json'].includes(format)) throw new UsageError(`inventory --format must be pretty or json (got "${format}")`);
+  if (!['pretty', 'json', 'html'].includes(format)) throw new UsageError(`inventory --format must be pretty, json or html (got "${format}")`);
   const paths = positionals.length ? positionals.map((p) => resolve(io.cwd, p)) : [io.cwd];
   const root = chooseRoot(values.root ? resolve(io.cwd, values.root as string) : undefined, paths, io.cwd);
-  const { inventory: inv, diagnostics } = await inventory({
-    paths,
-    root,
-    include: values.include as string[] | undefined,
-    exclude: values.exclude as string[] | undefined,
-  });
+  const selection = { paths, root, include: values.include as string[] | undefined, exclude: values.exclude as string[] | undefined };
+  const { inventory: inv, diagnostics } = await inventory(selection);
   const color = values.color !== false && !values.output && io.isTTY && io.env.NO_COLOR === undefined;
-  const text = format === 'json' ? formatInventoryJson(inv) : formatInventoryPretty(inv, { color });
+  let text: string;
+  if (format === 'html') {
+    // The review report carries the findings: the same scan `mcp-audit scan` runs, with the project's config.
+    const project = resolveProjectConfig(root, values['no-config'] ? false : values.config ? resolve(io.cwd, values.config as string) : undefined, Object.keys(rules));
+    text = formatHtml(inv, await scan({ ...selection, project }));
+  } else {
+    text = format === 'json' ? formatInventoryJson(inv) : formatInventoryPretty(inv, { color });
+  }
   if (values.output) writeFileSync(resolve(io.cwd, values.output as string), text);
   else io.stdout(text);
   for (const d of diagnostics) io.stderr(`mcp-audit: ${d.file ?? ''} [${d.kind}] ${d.message}\n`);

@@ -9,6 +9,11 @@ export interface Advisory {
   introduced?: string;
   fixed: string;
   severity: Severity;
+  /**
+   * What a server must do for the flaw to be reached (from its source: src/mcp-model/reachability.ts); absent = any
+   * use (developer tools run on a workstation). Unreached, the version is still worth bumping, at low severity.
+   */
+  reachedWhen?: 'http-unauthenticated' | 'http-shared-instance' | 'resource-templates';
 }
 
 export const ADVISORIES: Advisory[] = [
@@ -40,6 +45,7 @@ export const ADVISORIES: Advisory[] = [
     summary: 'DNS rebinding protection off by default for HTTP servers',
     fixed: '1.24.0',
     severity: 'high',
+    reachedWhen: 'http-unauthenticated',
   },
   {
     package: '@modelcontextprotocol/sdk',
@@ -47,6 +53,7 @@ export const ADVISORIES: Advisory[] = [
     summary: 'ReDoS in UriTemplate',
     fixed: '1.25.2',
     severity: 'medium',
+    reachedWhen: 'resource-templates',
   },
   {
     package: '@modelcontextprotocol/sdk',
@@ -55,6 +62,7 @@ export const ADVISORIES: Advisory[] = [
     introduced: '1.10.0',
     fixed: '1.26.0',
     severity: 'high',
+    reachedWhen: 'http-shared-instance',
   },
 ];
 

@@ -1,13 +1,12 @@
 import type { File, Language, OkParseResult, ParseResult, SourceLocation } from '@eslint/core';
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
+import { TextSourceCodeBase, VisitNodeStep, type Directive } from '@eslint/plugin-kit';
+import { disableDirectives } from '../rule-kit/directives.js';
 import { clientsForPath, formatForPath, type ClientSpec } from './clients.js';
 import { parseConfig } from './parse.js';
 import { getPath, LineIndex, VISITOR_KEYS, type ConfigComment, type ConfigDocument, type ConfigNode } from './tree.js';
 
 type Element = ConfigNode | ConfigComment;
 
-const commentParser = new ConfigCommentParser();
-const DIRECTIVES = new Set(['eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line']);
 
 /** ESLint SourceCode for MCP client configs: the generic tree, its comments and `eslint-disable` directives. */
 export class McpConfigSourceCode extends TextSourceCodeBase<{
@@ -34,17 +33,7 @@ export class McpConfigSourceCode extends TextSourceCodeBase<{
   }
 
   getDisableDirectives(): { directives: Directive[]; problems: [] } {
-    const directives: Directive[] = [];
-    for (const comment of this.comments) {
-      const d = commentParser.parseDirective(comment.value);
-      if (!d || !DIRECTIVES.has(d.label)) continue;
-      // A `-line` directive must sit on one line; anything else is not a directive (as in ESLint's JS handling).
-      if (d.label === 'eslint-disable-line' && comment.loc.start.line !== comment.loc.end.line) continue;
-      directives.push(
-        new Directive({ type: d.label.slice('eslint-'.length) as Directive['type'], node: comment, value: d.value, justification: d.justification }),
-      );
-    }
-    return { directives, problems: [] };
+    return { directives: disableDirectives(this.comments, (c) => c.value, (c) => c.loc.start.line === c.loc.end.line), problems: [] };
   }
 
   override *traverse(): Iterable<VisitNodeStep> {

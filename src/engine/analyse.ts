@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import { rules as allRules } from '../../rules/index.js';
-import { takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
+import { languagesOf, pythonView, takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
 import plugin, { languageBase, PLUGIN_NAME } from '../plugin/index.js';
@@ -129,12 +129,18 @@ class LintRunner {
     for (const lang of ['js', 'config'] as const) {
       this.prefilters.set(lang, new Prefilter(enabled.filter(([, r]) => r.meta.mcpAudit.language === lang)));
     }
+    // A rule's Python implementation has keywords of its own.
+    const python = enabled.flatMap(([id, r]) => {
+      const view = pythonView(r);
+      return view ? [[id, view] as [string, McpRuleModule]] : [];
+    });
+    this.prefilters.set('python', new Prefilter(python));
   }
 
   private configFor(lang: RuleLanguage): Linter.Config[] | null {
     if (this.configs.has(lang)) return this.configs.get(lang)!;
     const base = languageBase(lang);
-    const ids = [...this.rulesById].filter(([, r]) => r.meta.mcpAudit.language === lang).map(([id]) => id);
+    const ids = [...this.rulesById].filter(([, r]) => languagesOf(r.meta.mcpAudit).includes(lang)).map(([id]) => id);
     const cfg = base
       ? normalizedConfigs(
           [
@@ -236,6 +242,11 @@ class LintRunner {
     const lines = text.split(/\r?\n/);
     const fp = new FingerprintBuilder();
     const convert = (m: Linter.LintMessage): Finding | null => {
+      // A Python syntax error tree-sitter recovered from: the rest of the file was analysed (src/python/language.ts).
+      if (!m.ruleId && !m.fatal && lang === 'python') {
+        diagnostics.push({ file: file.rel, line: m.line, column: m.column, kind: 'parse-error', message: `${scrubSecrets(m.message, secrets)}; the rest of the file was analysed` });
+        return null;
+      }
       if (m.fatal || !m.ruleId) {
         if (m.fatal) {
           // typescript-estree reports parse-error columns 0-based (ESLint passes them through); ours are 1-based.

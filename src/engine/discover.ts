@@ -19,6 +19,13 @@ export const DEFAULT_IGNORES = [
   '**/.turbo/**',
   '**/.cache/**',
   '**/.wrangler/**',
+  // Python virtual environments and caches: installed libraries, not the project's code.
+  '**/.venv/**',
+  '**/venv/**',
+  '**/site-packages/**',
+  '**/__pycache__/**',
+  '**/.tox/**',
+  '**/.nox/**',
   '**/*.min.js',
   '**/*.bundle.js',
   '**/package-lock.json',

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { buildInventory, type Inventory } from '../mcp-model/inventory.js';
-import { JS_FILES } from '../plugin/files.js';
+import { JS_FILES, PYTHON_FILES } from '../plugin/files.js';
+import { loadPythonParser } from '../python/parser.js';
+import { buildPythonInventory } from '../python/model/inventory.js';
 import { discoverFiles } from './discover.js';
 import { readText } from './read.js';
 import { DEFAULT_MAX_FILE_SIZE } from './scan.js';
@@ -19,7 +21,7 @@ export async function inventory(options: InventoryOptions = {}): Promise<{ inven
   const root = resolve(options.root ?? process.cwd());
   const diagnostics: Diagnostic[] = [];
   const discovered = await discoverFiles(
-    { root, paths: options.paths?.length ? options.paths : [root], languageGlobs: JS_FILES, include: options.include, exclude: options.exclude },
+    { root, paths: options.paths?.length ? options.paths : [root], languageGlobs: [...JS_FILES, ...PYTHON_FILES], include: options.include, exclude: options.exclude },
     diagnostics,
   );
   const files: Array<{ path: string; text: string }> = [];
@@ -27,5 +29,9 @@ export async function inventory(options: InventoryOptions = {}): Promise<{ inven
     const text = readText(f, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
     if (text !== null) files.push({ path: f.abs, text });
   }
-  return { inventory: buildInventory(files, { scanRoot: root }), diagnostics };
+  const python = files.filter((f) => /\.pyi?$/.test(f.path));
+  const js = buildInventory(files.filter((f) => !/\.pyi?$/.test(f.path)), { scanRoot: root });
+  if (python.length === 0 || !(await loadPythonParser())) return { inventory: js, diagnostics };
+  const servers = [...js.servers, ...buildPythonInventory(python, { scanRoot: root })].sort((a, b) => a.root.localeCompare(b.root));
+  return { inventory: { servers }, diagnostics };
 }

@@ -4,17 +4,22 @@ import picomatch from 'picomatch';
 import { rules as allRules } from '../../rules/index.js';
 import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
-import { CONFIG_FILES, JS_FILES } from '../plugin/files.js';
+import { CONFIG_FILES, JS_FILES, PYTHON_FILES, UNREAD_SOURCE_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
 import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { discoverFiles, toRel } from './discover.js';
 import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
 import { readText } from './read.js';
+import { findLockfile } from '../config-language/lockfile.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
 import { defaultThreadCount, LintHelpers, MIN_FILES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
+import { createHash } from 'node:crypto';
+import { loadPythonParser } from '../python/parser.js';
+import { pythonProjectKeys } from '../python/model/project.js';
+import { pythonImporters } from '../python/changed.js';
 import type { Diagnostic, Finding, ScanReport } from './types.js';
 
 export interface ScanOptions {
@@ -61,7 +66,9 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 const LANGUAGES: Array<[RuleLanguage, string[]]> = [
   ['js', JS_FILES],
   ['config', CONFIG_FILES],
+  ['python', PYTHON_FILES],
 ];
+const UNREAD: Array<[string, string[]]> = UNREAD_SOURCE_FILES.map((u) => [u.language, u.globs]);
 
 /** Scan files with every enabled rule. Throws ConfigError for an invalid project config (a usage error). */
 export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
@@ -79,25 +86,42 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     {
       root,
       paths: options.paths?.length ? options.paths : [root],
-      languageGlobs: LANGUAGES.flatMap(([, g]) => g),
+      languageGlobs: [...LANGUAGES, ...UNREAD].flatMap(([, g]) => g),
       include: options.include,
       exclude: [...(options.exclude ?? []), ...project.ignore],
     },
     diagnostics,
   );
-  const files = options.changed
-    ? selectChanged(discovered, new Set(changedFiles(root, options.changed === true ? undefined : options.changed).files))
-    : discovered;
+  const changed = options.changed ? new Set(changedFiles(root, options.changed === true ? undefined : options.changed).files) : null;
+  const picked = changed && new Set([...selectChanged(discovered, changed), ...pythonImporters(discovered, changed)]);
+  const files = picked ? discovered.filter((f) => picked.has(f)) : discovered;
 
   // Git is asked once per scan, only for files of a language some rule's severity depends on.
   const gitLanguages = new Set(
     enabled.filter(([, r]) => r.meta.mcpAudit.severityFacts?.dependsOnGitTracking).map(([, r]) => r.meta.mcpAudit.language),
   );
   const jobs: FileJob[] = [];
+  const unread = UNREAD.map(([language, globs]) => ({ language, globs, match: picomatch(globs, { dot: true }), count: 0 }));
   for (const f of files) {
     // Only an explicitly named file can lack a language (e.g. a pre-commit hook passing every staged file): skip it.
     const lang = languageOf.find(([, m]) => m(f.rel))?.[0];
     if (lang) jobs.push({ abs: f.abs, rel: f.rel, lang, facts: { git: 'unknown' } });
+    else {
+      const other = unread.find((u) => u.match(f.rel));
+      if (other) other.count++;
+    }
+  }
+  const unreadTotal = unread.reduce((n, u) => n + u.count, 0);
+  // A source language no rule reads is said once, with its count: a tree of such files must not look clean.
+  for (const u of unread) {
+    if (u.count === 0) continue;
+    const files = u.count === 1 ? 'file' : 'files';
+    diagnostics.push({
+      kind: 'unsupported-language',
+      language: u.language,
+      count: u.count,
+      message: `${u.count} ${u.language} ${files} (${u.globs.join(', ')}) not analysed: mcp-audit does not read ${u.language} source; findings in ${u.count === 1 ? 'it' : 'them'}, if any, are not in this report`,
+    });
   }
   const gitStatus = readGitStatus(root, jobs.filter((j) => gitLanguages.has(j.lang)).map((j) => j.rel));
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
@@ -120,6 +144,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   if (cache) {
     const readImport = memoRead(root);
     const projectKey = projectKeys((abs) => readImport(toRel(root, abs)));
+    const pythonKey = pythonProjectKeys((abs) => readImport(toRel(root, abs)), (s) => createHash('sha256').update(s).digest('hex'));
     jobs.forEach((job, i) => {
       const diags: Diagnostic[] = [];
       const text = readText(job, maxFileSize, diags);
@@ -127,7 +152,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
         results[i] = { findings: [], suppressed: [], heldBack: [], diagnostics: diags, parsed: false };
         return;
       }
-      keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, job.lang === 'js' ? projectKey(job.abs) : '');
+      const project = job.lang === 'python' ? pythonKey(job.abs) : projectPart(job, root, projectKey);
+      keys[i] = fileCacheKey(job.rel, text, job.facts, readImport, project);
       const hit = cache.get(job.rel, keys[i]);
       if (hit) results[i] = hit;
       else pending.push(i);
@@ -179,9 +205,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     heldBack,
     diagnostics,
     summary: {
-      filesScanned: files.length,
+      filesScanned: files.length - unreadTotal,
       filesParsed,
-      filesSkipped: files.length - filesParsed,
+      filesSkipped: files.length - unreadTotal - filesParsed,
       findings: findings.length,
       suppressed: suppressed.length,
       heldBack: heldBackCounts,
@@ -207,6 +233,8 @@ async function analyseJobs(
   workers: number | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<FileResult[]> {
+  // The Python parser is WebAssembly, loaded asynchronously and only for a scan that has Python to read.
+  if (jobs.some((j) => j.lang === 'python')) await loadPythonParser();
   const threads = workers ?? defaultThreadCount();
   const sources = jobs.filter((j) => j.lang === 'js').length;
   const wanted = threads > 1 && jobs.length > 0 && (workers !== undefined || sources >= MIN_FILES_FOR_HELPERS);
@@ -223,6 +251,18 @@ async function analyseJobs(
   } finally {
     await helpers?.close();
   }
+}
+
+/**
+ * What besides its own text a file's findings depend on: a JS module's project (its tools are judged by how the
+ * project serves), and a package.json's project and lockfile (vulnerable-mcp-package: the version installed, and
+ * which advisories the source reaches).
+ */
+function projectPart(job: FileJob, root: string, projectKey: (abs: string) => string): string {
+  if (job.lang === 'js') return projectKey(job.abs);
+  if (!/(^|\/)package\.json$/.test(job.rel)) return '';
+  const lock = findLockfile(job.abs, root);
+  return `${projectKey(job.abs)}\0${lock ? `${lock.path}\0${lock.text}` : ''}`;
 }
 
 function defaultCacheDir(root: string): string {

@@ -53,7 +53,10 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
-  kind: 'parse-error' | 'unreadable' | 'too-large' | 'binary' | 'minified' | 'symlink' | 'config' | 'internal';
+  kind: 'parse-error' | 'unreadable' | 'too-large' | 'binary' | 'minified' | 'symlink' | 'config' | 'internal' | 'unsupported-language';
+  /** `unsupported-language`: the language of the files no rule read, and how many the scan met. */
+  language?: string;
+  count?: number;
   message: string;
 }
 

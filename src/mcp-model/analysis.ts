@@ -74,7 +74,7 @@ export function analyzeRegistration(reg: ToolRegistration, linted: ModuleCtx): H
 }
 
 /** A called function we can read: a same-module/imported function, an object-literal method, or `this.method()`. */
-function calleeFunction(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression): { fn: FunctionLike; ctx: ModuleCtx } | null {
+export function calleeFunction(ctx: ModuleCtx, call: TSESTree.CallExpression | TSESTree.NewExpression): { fn: FunctionLike; ctx: ModuleCtx } | null {
   const callee = unwrap(call.callee);
   if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && callee.property.type === 'Identifier') {
     const name = callee.property.name;

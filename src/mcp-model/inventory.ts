@@ -7,7 +7,10 @@ import { analyzeRegistration } from './analysis.js';
 import { parseModule, projectRoot } from './project.js';
 import type { ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, serverModel, type AuthKind, type TransportKind } from './server.js';
+import { inventoryPosture, jsServerPosture, type InventoryAudit, type InventoryAuditRecord, type InventoryCredentials } from './posture.js';
 import { registrationsOf, type Framework, type RegistrationKind } from './tools.js';
+import type { PyFramework } from '../python/model/tools.js';
+import type { PyAuthKind } from '../python/model/server.js';
 
 /**
  * The seeds' four patterns, plus `unauthenticated` for an HTTP server with neither a gate nor process trust.
@@ -21,22 +24,27 @@ export type RiskClass = 'mutating' | 'declared-destructive' | 'read-only';
 export interface InventoryTool {
   name: string | null;
   kind: RegistrationKind;
-  framework: Framework;
+  framework: Framework | PyFramework;
   file: string;
   line: number;
   risk: RiskClass;
   sinks: Array<{ label: string; category: string; file: string; line: number }>;
   identityChecked: boolean;
+  /** Where the tool's calls are recorded with the caller: in its own path, or by a wrapper around every tool. */
+  audit: InventoryAuditRecord | null;
 }
 
 export interface InventoryServer {
   root: string;
   transports: TransportKind[];
   listens: Array<{ host: string; port: string | null; allInterfaces: boolean; file: string; line: number }>;
-  auth: AuthKind[];
+  auth: Array<AuthKind | PyAuthKind>;
   envCredentials: string[];
   authPattern: AuthPattern;
   tools: InventoryTool[];
+  /** Null where the posture is not read yet (Python servers). */
+  audit: InventoryAudit | null;
+  credentials: InventoryCredentials | null;
 }
 
 export interface Inventory {
@@ -53,7 +61,7 @@ function envCredentials(ctx: ModuleCtx): string[] {
   return [...out];
 }
 
-function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
+export function authPattern(http: boolean, gated: boolean, creds: boolean): AuthPattern {
   if (gated) return creds ? 'service-credential-user-context' : 'per-user-oauth';
   if (creds) return 'credential-from-env';
   return http ? 'unauthenticated' : 'process-trust';
@@ -94,6 +102,7 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
           risk,
           sinks: facts.sinks.map((s) => ({ label: s.label, category: s.def.category, file: rel(s.file ?? m.path), line: s.node.loc.start.line })),
           identityChecked: facts.identity.length > 0,
+          audit: null,
         });
       }
     }
@@ -101,6 +110,9 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
     if (tools.length === 0 && transports.length === 0) continue;
     const auth = [...new Set(models.flatMap(({ model }) => model.auth.filter((a) => a.enforced).map((a) => a.kind)))].sort();
     const creds = [...new Set(mods.flatMap((m) => envCredentials(m.ctx)))].sort();
+    // Posture facts list the same registrations in the same order.
+    const posture = inventoryPosture(jsServerPosture(mods.map((m) => ({ ctx: { ...m.ctx, file: m.path }, text: m.text }))), rel);
+    tools.forEach((t, i) => (t.audit = posture.toolAudits[i]));
     servers.push({
       root,
       transports,
@@ -117,6 +129,8 @@ export function buildInventory(files: Array<{ path: string; text: string }>, opt
       envCredentials: creds,
       authPattern: authPattern(transports.some((t) => t !== 'stdio'), auth.length > 0, creds.length > 0),
       tools,
+      audit: posture.audit,
+      credentials: posture.credentials,
     });
   }
   return { servers };

@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { calleeName, findAncestor, isFunctionLike, literalBoolean, literalString, memberPath, objectProperty, propertyKeyName, unwrap, nodesOf, walk, type Node } from './ast.js';
 import { resolveString, resolveValue, type ModuleCtx } from './resolve.js';
+import { CREDENTIAL_HEADERS } from '../rule-kit/tables/identity-headers.js';
 
 export type TransportKind = 'stdio' | 'streamable-http' | 'sse' | 'http-handler';
 
@@ -54,12 +55,19 @@ export interface ServerModel {
   connects: Array<{ node: TSESTree.CallExpression; server: string | null }>;
   /** `createMcpHandler(server)` given an instance instead of a factory. */
   handlerWithInstance: Node[];
+  /**
+   * `connectHttp(mcpServer, { app, port })`: a framework's HTTP connector handed one server instance at start-up, which
+   * then serves every HTTP client (the instance-reuse shape of CVE-2026-25536).
+   */
+  connectors: Array<{ node: TSESTree.CallExpression; server: string }>;
+  /** Routes of a web app at an MCP path (`app.post('/mcp', …)`, `/sse`, `/messages`), with or without an SDK transport. */
+  mcpRoutes: TSESTree.CallExpression[];
 }
 
 /** Substrings of modules that wire transports or auth; other modules are never analysed for serving. */
 export const SERVER_MARKERS = [
   'Transport', 'createMcpHandler', 'createMcpExpressApp', 'createMcpHonoApp', 'transportType', 'MCPServer', 'McpAgent',
-  'OAuthProvider', '.listen(', 'withMcpAuth', 'requireBearerAuth', 'serve(',
+  'OAuthProvider', '.listen(', 'withMcpAuth', 'requireBearerAuth', 'serve(', 'Http(', 'Sse(', 'SSE(',
 ];
 
 const TRANSPORT_CLASSES: Record<string, TransportKind> = {
@@ -68,17 +76,29 @@ const TRANSPORT_CLASSES: Record<string, TransportKind> = {
   NodeStreamableHTTPServerTransport: 'streamable-http',
   WebStandardStreamableHTTPServerTransport: 'streamable-http',
   SSEServerTransport: 'sse',
+  // @hono/mcp
+  StreamableHTTPTransport: 'streamable-http',
 };
 
-/** What, spelled in a module, can give it an HTTP (non-stdio) transport fact: text gates of the serving rules. */
-export const HTTP_TRANSPORT_MARKERS: readonly string[] = [
-  ...Object.keys(TRANSPORT_CLASSES).filter((name) => TRANSPORT_CLASSES[name] !== 'stdio'),
-  'createMcpHandler',
-  'MCPServer',
-  'serve(',
-  'serveSSE(',
-  'transportType',
-];
+/**
+ * The kind of a transport class: the SDK's own, or one named after it (`FilteredStdioServerTransport extends
+ * StdioServerTransport`, `CustomSSEServerTransport`): servers subclass the SDK transports and keep the name.
+ */
+function transportKind(name: string): TransportKind | null {
+  if (name in TRANSPORT_CLASSES) return TRANSPORT_CLASSES[name];
+  if (!/ServerTransport$/.test(name)) return null;
+  if (/Stdio/.test(name)) return 'stdio';
+  if (/StreamableHTTP|StreamableHttp/.test(name)) return 'streamable-http';
+  if (/SSE|Sse/.test(name)) return 'sse';
+  return null;
+}
+
+/**
+ * What, spelled in a module, can give it an HTTP (non-stdio) transport fact: an SDK transport class or one named
+ * after it (transportKind), a framework connector (HTTP_CONNECTOR), createMcpHandler, Cloudflare `serve`/`serveSSE`,
+ * mcp-framework's MCPServer, fastmcp's `transportType`. Text gates of the serving rules.
+ */
+export const HTTP_TRANSPORT_MARKERS: readonly string[] = ['HTTP', 'Http', 'SSE', 'Sse', 'createMcpHandler', 'MCPServer', 'serve', 'transportType'];
 
 /**
  * What, spelled in a module, can give it a listen fact (`app.listen(`, Hono `serve({ fetch })`, fastmcp
@@ -91,7 +111,7 @@ const MCP_APP_FACTORIES = new Set(['createMcpExpressApp', 'createMcpHonoApp', 'c
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 export const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 /** Custom middleware whose name says it authenticates. */
-const AUTH_MIDDLEWARE_NAME = /auth|bearer|jwt|token|apikey|api_key|guard|protect|verif|session/i;
+const AUTH_MIDDLEWARE_NAME = /auth|bearer|jwt|token|apikey|api_key|guard|protect|verif|session|sso|oidc|saml|login/i;
 const KNOWN_GATES = new Set(['requireBearerAuth', 'withMcpAuth', 'experimental_withMcpAuth']);
 const ROUTE_METHODS = new Set(['use', 'all', 'post', 'get', 'delete', 'route', 'on']);
 
@@ -101,7 +121,7 @@ export function serverModel(ctx: ModuleCtx, text: string): ServerModel {
   const hit = cache.get(ctx.ast);
   if (hit) return hit;
   const model: ServerModel = {
-    transports: [], listens: [], auth: [], hostValidation: [], localOnly: [], cors: [], sessionIdGenerators: [], serverInstances: [], connects: [], handlerWithInstance: [],
+    transports: [], listens: [], auth: [], hostValidation: [], localOnly: [], cors: [], sessionIdGenerators: [], serverInstances: [], connects: [], handlerWithInstance: [], connectors: [], mcpRoutes: [],
   };
   if (SERVER_MARKERS.some((m) => text.includes(m))) collect(ctx, model);
   cache.set(ctx.ast, model);
@@ -148,9 +168,10 @@ function collect(ctx: ModuleCtx, model: ServerModel): void {
 }
 
 function newExpression(ctx: ModuleCtx, model: ServerModel, node: TSESTree.NewExpression, name: string): void {
-  const options = optionsOf(ctx, name === 'SSEServerTransport' ? node.arguments[2] : node.arguments[0]);
-  if (name in TRANSPORT_CLASSES) {
-    model.transports.push({ kind: TRANSPORT_CLASSES[name], node, options });
+  const options = optionsOf(ctx, transportKind(name) === 'sse' ? node.arguments[2] : node.arguments[0]);
+  const kind = transportKind(name);
+  if (kind) {
+    model.transports.push({ kind, node, options });
     const enabled = literalBoolean(objectProperty(options, 'enableDnsRebindingProtection'));
     const lists = stringArray(ctx, objectProperty(options, 'allowedHosts')).length + stringArray(ctx, objectProperty(options, 'allowedOrigins')).length;
     // Enabled with empty lists skips the checks (SDK behaviour).
@@ -257,11 +278,23 @@ function callExpression(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallE
     serve(ctx, model, node, name);
   } else if (name === 'start' && node.callee.type === 'MemberExpression') {
     fastmcpStart(ctx, model, node);
+  } else if (HTTP_CONNECTOR.test(name) && args[0]?.type === 'Identifier' && isServerInstance(ctx, args[0])) {
+    model.transports.push({ kind: /sse/i.test(name) ? 'sse' : 'streamable-http', node, options: optionsOf(ctx, args[1]) });
+    model.connectors.push({ node, server: args[0].name });
   } else if (name === 'connect' && node.callee.type === 'MemberExpression') {
     const server = memberPath(node.callee.object);
     model.connects.push({ node, server: server ? server[server.length - 1] : null });
   }
   if (ROUTE_METHODS.has(name) && node.callee.type === 'MemberExpression') routeMiddleware(ctx, model, node);
+}
+
+/** Connectors of MCP frameworks that serve a server instance over HTTP: `connectHttp`, `startSse`, `serveStreamableHttp`. */
+const HTTP_CONNECTOR = /^(connect|serve|start|run|mount|attach)(Streamable)?(Http|Sse|SSE)\w*$/;
+
+function isServerInstance(ctx: ModuleCtx, id: TSESTree.Identifier): boolean {
+  const value = resolveValue(ctx, id);
+  const n = value && unwrap(value.node);
+  return n?.type === 'NewExpression' && ['McpServer', 'Server'].includes(calleeName(n.callee) ?? '');
 }
 
 /** `setHeader('Access-Control-Allow-Credentials', 'true')` anywhere in the module. */
@@ -337,7 +370,12 @@ function fastmcpStart(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallExp
 }
 
 /** `app.use(requireAuth)`, `app.post('/mcp', bearer, handler)`: middleware named like auth, or host/origin checks. */
+/** Paths MCP clients are pointed at: Streamable HTTP's `/mcp`, the legacy SSE pair `/sse` + `/messages`. */
+const MCP_PATH = /^\/(?:[\w-]+\/)*(?:mcp|sse|messages?)\/?$/;
+
 function routeMiddleware(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallExpression): void {
+  const path = literalString(node.arguments[0] ?? node);
+  if (path !== null && MCP_PATH.test(path) && calleeName(node.callee) !== 'use') model.mcpRoutes.push(node);
   const args = node.arguments.filter((a) => literalString(a) === null);
   // The last argument of a route is its handler; every argument of `use` is middleware.
   const middleware = calleeName(node.callee) === 'use' ? args : args.slice(0, -1);
@@ -352,5 +390,21 @@ function routeMiddleware(ctx: ModuleCtx, model: ServerModel, node: TSESTree.Call
     }
     const fn = value;
     if (fn && isFunctionLike(fn) && fn.body && (readsHeader(fn.body, 'host') || readsHeader(fn.body, 'origin'))) model.hostValidation.push(m);
+    // An inline gate: reads the credential and turns the request away (401/403) without it.
+    if (fn && isFunctionLike(fn) && fn.body && !model.auth.some((a) => a.node === m) && rejectsWithoutCredential(fn.body)) {
+      model.auth.push({ kind: 'middleware', node: m, enforced: true, scopes: [] });
+    }
   }
+}
+
+/** Reads a credential header and answers 401/403 (or throws an Unauthorized error) on some path. */
+function rejectsWithoutCredential(body: Node): boolean {
+  if (!CREDENTIAL_HEADERS.some((h) => readsHeader(body, h))) return false;
+  let rejects = false;
+  walk(body, (n) => {
+    if (rejects) return;
+    if (n.type === 'Literal' && (n.value === 401 || n.value === 403 || (typeof n.value === 'string' && /^(unauthori[sz]ed|forbidden)$/i.test(n.value)))) rejects = true;
+    if (n.type === 'NewExpression' && /Unauthori[sz]ed|Forbidden|Auth\w*Error/.test(calleeName(n.callee) ?? '')) rejects = true;
+  });
+  return rejects;
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Rule } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
-import { projectListens, reachability, type Reachability } from './reachability.js';
+import { listensOfLinked, reachability, type Reachability } from './reachability.js';
 import { moduleCtx, type ModuleCtx } from './resolve.js';
 import { ALL_INTERFACES, LOCAL_HOSTS, serverModel, type ListenFact, type ServerModel } from './server.js';
 
@@ -13,7 +13,7 @@ export interface Serving {
   http: boolean;
   /** Computed on first use: it may read other project files. */
   reach(): Reachability;
-  /** Where the server listens: this module's listen calls, or its project's when it has none (read on first use). */
+  /** Where the server listens: this module's listen calls, or those of the modules linked to it by imports (read on first use). */
   listens(): ListenFact[];
 }
 
@@ -30,7 +30,7 @@ export function serving(context: Rule.RuleContext, program: TSESTree.Program): S
     http: model.transports.some((t) => t.kind !== 'stdio'),
     reach: () => (reach ??= reachability(ctx, text)),
     // Files not on disk (editor buffers, virtual docs examples) have no project to read.
-    listens: () => (listens ??= model.listens.length > 0 || !existsSync(filename) ? model.listens : projectListens(filename)),
+    listens: () => (listens ??= model.listens.length > 0 || !existsSync(filename) ? model.listens : listensOfLinked(filename)),
   };
 }
 

@@ -2,9 +2,8 @@
 import { calleeName, isFunctionLike, memberPath, unwrap, walk, type Node } from './ast.js';
 import { readsHeader } from './server.js';
 import { resolveFunction, type ModuleCtx } from './resolve.js';
+import { CSPRNG_CALLS } from '../rule-kit/tables/auth-primitives.js';
 
-/** Calls that produce unguessable ids. */
-export const CSPRNG_CALLS = /^(randomUUID|randomBytes|getRandomValues|randomFillSync|randomInt|v4|uuidv4|uuidV4|v7|uuidv7|nanoid|customAlphabet|createId|cuid2?|ulid|generateSecureId)$/;
 
 export interface WeakSource {
   id: string;

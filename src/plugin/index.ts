@@ -2,10 +2,11 @@ import type { ESLint, Linter } from 'eslint';
 import { rules } from '../../rules/index.js';
 import { typescriptParser } from '../parser/typescript.js';
 import { VERSION } from '../version.js';
-import { CONFIG_FILES, JS_FILES } from './files.js';
+import { CONFIG_FILES, JS_FILES, PYTHON_FILES } from './files.js';
 import { atLeast } from '../rule-kit/severity.js';
 import { mcpConfigLanguage } from '../config-language/language.js'; // issue 3
-import type { McpRuleModule, RuleLanguage } from '../rule-kit/create-rule.js';
+import { pythonLanguage } from '../python/language.js';
+import { languagesOf, type McpRuleModule, type RuleLanguage } from '../rule-kit/create-rule.js';
 
 export const PLUGIN_NAME = 'mcp-audit';
 
@@ -23,6 +24,8 @@ const plugin = {
 
 // --- Config-file language (MCP client configs): registered here. ---
 plugin.languages['mcp-config'] = mcpConfigLanguage as unknown as NonNullable<ESLint.Plugin['languages']>[string]; // issue 3
+// Python: the CLI lints with it (after loading the parser, src/python/parser.ts); no preset enables it.
+plugin.languages.python = pythonLanguage as unknown as NonNullable<ESLint.Plugin['languages']>[string];
 
 /**
  * The parts of a flat-config entry that say which files a rule language reads and how they are parsed. Shared by
@@ -37,6 +40,7 @@ export function languageBase(language: RuleLanguage): Linter.Config | null {
       languageOptions: { parser: typescriptParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
     };
   }
+  if (language === 'python') return { files: PYTHON_FILES, plugins, language: `${PLUGIN_NAME}/python` };
   if (CONFIG_FILES.length === 0 || !plugin.languages['mcp-config']) return null;
   return { files: CONFIG_FILES, plugins, language: `${PLUGIN_NAME}/mcp-config` };
 }
@@ -45,7 +49,7 @@ export function languageBase(language: RuleLanguage): Linter.Config | null {
 export function rulesFor(language: RuleLanguage, only?: ReadonlySet<string>): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
-    if (rule.meta.mcpAudit.language !== language || (only && !only.has(id))) continue;
+    if (!languagesOf(rule.meta.mcpAudit).includes(language) || (only && !only.has(id))) continue;
     out[`${PLUGIN_NAME}/${id}`] = eslintLevel(rule);
   }
   return out;

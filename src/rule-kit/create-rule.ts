@@ -1,13 +1,17 @@
 import type { Rule } from 'eslint';
 import type { AST_NODE_TYPES, TSESTree } from '@typescript-eslint/types';
 import type { Severity } from './severity.js';
+import type { PyModule } from '../python/tree.js';
 import { classifyCached, DEFAULT_CLASS_POLICY, type ClassAction, type FileClass } from './file-class.js';
 
 export const DOCS_BASE = 'https://github.com/mcp-audit/mcp-audit/blob/main/docs/rules/';
 export const docsUrl = (id: string): string => `${DOCS_BASE}${id}.md`;
 
-/** Which kind of file a rule reads. `js` = JS/TS source; `config` = MCP client config files (see config-language). */
-export type RuleLanguage = 'js' | 'config';
+/**
+ * Which kind of file a rule reads. `js` = JS/TS source; `config` = MCP client config files (see config-language);
+ * `python` = Python source, read by a rule's Python implementation (see `withPython`) beside its JS one.
+ */
+export type RuleLanguage = 'js' | 'config' | 'python';
 
 /**
  * File-level facts the engine may know about a finding's file; a rule says which ones move its severity.
@@ -58,6 +62,8 @@ export interface McpAuditMeta {
   severityFacts?: SeverityFacts;
   /** What a finding means in each file class, where the rule differs from DEFAULT_CLASS_POLICY (file-class.ts). */
   fileClasses?: Partial<Record<FileClass, ClassAction>>;
+  /** The prefilter of the rule's Python implementation, when it has one (`withPython`): same semantics as above. */
+  python?: { keywords: Keyword[]; keywordsAlso?: Keyword[][] };
 }
 
 export type Keyword = string | { word: string } | { all: string[] };
@@ -147,6 +153,36 @@ export interface McpRuleDefinition<MessageIds extends string> {
 }
 
 export type McpRuleModule = Rule.RuleModule & { meta: Rule.RuleMetaData & { mcpAudit: McpAuditMeta } };
+
+/** The rule as the prefilter sees it on Python files (its Python implementation's keywords), or null without one. */
+export function pythonView(rule: McpRuleModule): McpRuleModule | null {
+  const python = rule.meta.mcpAudit.python;
+  if (!python) return null;
+  return { ...rule, meta: { ...rule.meta, mcpAudit: { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso } } };
+}
+
+/** The languages a rule reads: its own, and Python when it has a Python implementation. */
+export function languagesOf(meta: McpAuditMeta): RuleLanguage[] {
+  return meta.python ? [meta.language, 'python'] : [meta.language];
+}
+
+/**
+ * Listeners of a Python implementation: Python rules are module-level analyses over the shared Python model, and
+ * the Python language visits only the module (src/python/language.ts), so ESLint spends nothing per node.
+ */
+export interface PythonListener {
+  module?: (node: PyModule) => void;
+  'module:exit'?: (node: PyModule) => void;
+}
+
+/** A rule's Python implementation: its own prefilter keywords, messages and listener (see `withPython`). */
+export interface PythonImplementation<MessageIds extends string> {
+  keywords: Keyword[];
+  keywordsAlso?: Keyword[][];
+  /** Messages the Python side adds to the rule's (it may use the rule's own ids too; an id has one text). */
+  messages?: Partial<Record<MessageIds, string>>;
+  create(context: McpRuleContext<MessageIds>): PythonListener;
+}
 
 /**
  * Side channel from rules to the engine. ESLint's LintMessage keeps only the text; severity, masked evidence,
@@ -246,62 +282,91 @@ export function createRule<MessageIds extends string>(
       mcpAudit,
     },
     create(context) {
-      const settings = settingsOf(context);
-      const collect = settings.collect === true;
-      const filename = context.physicalFilename ?? context.filename;
-      let ignores: IgnoreComments | undefined;
-      return def.create({
-        eslint: context,
-        report(d) {
-          const loc = d.loc ?? (d.node as { loc: Loc }).loc;
-          ignores ??= parseIgnoreComments(context.sourceCode.text);
-          const ignored = ignores.match(id, loc.start.line);
-          const fileClass = classifyCached(filename, relativeName(context, filename), context.sourceCode.text);
-          const classAction = classActionFor(mcpAudit, fileClass.cls, d.alsoIn, settings.showHeldBack === true);
-          const held = classAction === 'hold';
-          if (!ignored && !held) {
-            context.report({
-              ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
-              ...(d.loc ? { loc: d.loc } : {}),
-              messageId: d.messageId,
-              data: d.data,
-            } as Rule.ReportDescriptor);
-          }
-          if (!collect) return;
-          record(filename, {
-            ruleId: id,
-            messageId: d.messageId,
-            line: loc.start.line,
-            column: loc.start.column + 1,
-            severity: d.severity,
-            evidence: d.evidence,
-            secret: d.secret,
-            fingerprintKey: d.fingerprintKey,
-            related: d.related,
-            fileClass: fileClass.cls,
-            classAction,
-            ...(ignored
-              ? {
-                  suppressed: {
-                    justification: ignored.justification,
-                    message: interpolate(messages[d.messageId], d.data),
-                    endLine: loc.end.line,
-                    endColumn: loc.end.column + 1,
-                  },
-                }
-              : held
-                ? {
-                    heldBack: {
-                      reason: fileClass.reason,
-                      message: interpolate(messages[d.messageId], d.data),
-                      endLine: loc.end.line,
-                      endColumn: loc.end.column + 1,
-                    },
-                  }
-                : {}),
-          });
-        },
-      }) as unknown as Rule.RuleListener;
+      return def.create(mcpContext<MessageIds>(mcpAudit, messages, context)) as unknown as Rule.RuleListener;
+    },
+  };
+}
+
+/**
+ * One rule id for one problem, in every language: `rule` (JS) with a Python implementation beside it. Each file
+ * gets the implementation of its language; the report side (suppression comments, file classes, severity, evidence,
+ * related locations, fingerprints) is the same code for both.
+ */
+export function withPython<MessageIds extends string>(rule: McpRuleModule, python: PythonImplementation<MessageIds>): McpRuleModule {
+  const { id } = rule.meta.mcpAudit;
+  const messages: Record<string, string> = { ...rule.meta.messages };
+  for (const [messageId, text] of Object.entries(python.messages ?? {}) as Array<[string, string]>) {
+    if (messages[messageId] !== undefined && messages[messageId] !== text) throw new Error(`${id}: message '${messageId}' has two texts`);
+    messages[messageId] = text;
+  }
+  const mcpAudit: McpAuditMeta = { ...rule.meta.mcpAudit, python: { keywords: python.keywords, ...(python.keywordsAlso ? { keywordsAlso: python.keywordsAlso } : {}) } };
+  return {
+    meta: { ...rule.meta, messages, mcpAudit },
+    create(context) {
+      // The Python language's tree is a `module`; JS has a `Program`, configs a `ConfigDocument`.
+      if ((context.sourceCode.ast as { type: string }).type !== 'module') return rule.create(context);
+      return python.create(mcpContext<MessageIds>(mcpAudit, messages, context)) as unknown as Rule.RuleListener;
+    },
+  };
+}
+
+/** The context a rule implementation reports through: ESLint's, plus the side channel, file classes and `mcp-audit-ignore`. */
+function mcpContext<MessageIds extends string>(mcpAudit: McpAuditMeta, messages: Record<string, string>, context: Rule.RuleContext): McpRuleContext<MessageIds> {
+  const id = mcpAudit.id;
+  const settings = settingsOf(context);
+  const collect = settings.collect === true;
+  const filename = context.physicalFilename ?? context.filename;
+  let ignores: IgnoreComments | undefined;
+  return {
+    eslint: context,
+    report(d) {
+      const loc = d.loc ?? (d.node as { loc: Loc }).loc;
+      ignores ??= parseIgnoreComments(context.sourceCode.text);
+      const ignored = ignores.match(id, loc.start.line);
+      const fileClass = classifyCached(filename, relativeName(context, filename), context.sourceCode.text);
+      const classAction = classActionFor(mcpAudit, fileClass.cls, d.alsoIn, settings.showHeldBack === true);
+      const held = classAction === 'hold';
+      if (!ignored && !held) {
+        context.report({
+          ...(d.node ? { node: d.node as unknown as Rule.Node } : {}),
+          ...(d.loc ? { loc: d.loc } : {}),
+          messageId: d.messageId,
+          data: d.data,
+        } as Rule.ReportDescriptor);
+      }
+      if (!collect) return;
+      record(filename, {
+        ruleId: id,
+        messageId: d.messageId,
+        line: loc.start.line,
+        column: loc.start.column + 1,
+        severity: d.severity,
+        evidence: d.evidence,
+        secret: d.secret,
+        fingerprintKey: d.fingerprintKey,
+        related: d.related,
+        fileClass: fileClass.cls,
+        classAction,
+        ...(ignored
+          ? {
+              suppressed: {
+                justification: ignored.justification,
+                message: interpolate(messages[d.messageId], d.data),
+                endLine: loc.end.line,
+                endColumn: loc.end.column + 1,
+              },
+            }
+          : held
+            ? {
+                heldBack: {
+                  reason: fileClass.reason,
+                  message: interpolate(messages[d.messageId], d.data),
+                  endLine: loc.end.line,
+                  endColumn: loc.end.column + 1,
+                },
+              }
+            : {}),
+      });
     },
   };
 }

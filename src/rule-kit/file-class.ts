@@ -35,6 +35,8 @@ const NAMES: Array<[Exclude<FileClass, 'source'>, RegExp, string]> = [
     /\.(test|spec|e2e|stories|story|mock|mocks|fixture|fixtures)\.[a-z]+$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|(^|\/)(setupTests|jest\.setup|vitest\.setup|vitest\.config|jest\.config|playwright\.config)\.[a-z]+$/i,
     'test file name',
   ],
+  // `testAPI.py`, `testClient.ts`: camelCase after `test` (case-sensitive: not `testimonials.ts`)
+  ['test', /(^|\/)test[A-Z][\w-]*\.(py|[cm]?[jt]sx?)$/, 'test file name'],
   ['example', /\.(examples?|demo|sample)\.[a-z]+$/i, 'example file name'],
 ];
 

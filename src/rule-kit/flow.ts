@@ -177,6 +177,16 @@ interface Definition {
   path: string[];
 }
 
+/**
+ * A call being traced into: the function's parameters bound to that call's arguments (null: not passed), and the
+ * bindings of the caller, in which those arguments are read. Without it, a parameter would stand for the arguments of
+ * every call of the function in the file, and `resolve(flags.port)` would carry `resolve(flags.apiKey)`'s secret.
+ */
+interface CallContext {
+  params: Map<Scope.Variable, Node | null>;
+  caller: CallContext | undefined;
+}
+
 export class Flow {
   /** Per variable, its definitions (a variable referenced a thousand times is asked about a thousand times). */
   private readonly definitionsOf = new Map<Scope.Variable, readonly Definition[]>();
@@ -266,27 +276,53 @@ export class Flow {
   }
 
   /** Where the value of `node` (read at `path`) comes from, if from a source `match` accepts. */
-  origin(node: Node, match: SourceMatcher, path: readonly string[] = []): Origin | null {
-    return this.trace(node, match, path, new Set(), 0);
+  origin(node: Node, match: SourceMatcher, path: readonly string[] = [], context?: CallContext): Origin | null {
+    return this.trace(node, match, path, new Set(), 0, context);
+  }
+
+  /** The context of tracing into `fn` from `call`: its plain and defaulted parameters bound to the call's arguments. */
+  private enter(fn: FunctionNode, call: TSESTree.CallExpression, caller: CallContext | undefined): CallContext {
+    const params = new Map<Scope.Variable, Node | null>();
+    const declared = this.sourceCode.getDeclaredVariables(fn as never);
+    fn.params.forEach((param, i) => {
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      if (id.type !== 'Identifier') return; // destructured: left to every call site, as before
+      const v = declared.find((d) => d.defs.some((def) => (def.name as unknown as Node) === id));
+      const arg = call.arguments[i];
+      if (!v || arg?.type === 'SpreadElement') return;
+      params.set(v, arg ?? (param.type === 'AssignmentPattern' ? param.right : null));
+    });
+    return { params, caller };
+  }
+
+  /** The argument a parameter is bound to in this context, with the context it is read in; undefined when unbound. */
+  private bound(id: TSESTree.Identifier, context: CallContext | undefined): { arg: Node | null; context: CallContext | undefined } | undefined {
+    if (!context) return undefined;
+    const v = this.variable(id);
+    if (!v || !context.params.has(v)) return undefined;
+    return { arg: context.params.get(v)!, context: context.caller };
   }
 
   /**
    * Like `origin`, but also looks inside object and array literals and template parts: a value that *contains*
    * a source (`{ clientId: userId }`, `` `Bearer ${token}` ``).
    */
-  contained(node: Node, match: SourceMatcher, depth = 0): Origin | null {
-    const direct = this.origin(node, match);
+  contained(node: Node, match: SourceMatcher, depth = 0, context?: CallContext): Origin | null {
+    const direct = this.origin(node, match, [], context);
     const n = unwrap(node);
     if (direct || depth > 6 || match(n, []) === false) return direct;
-    const inner = (child: Node | null | undefined): Origin | null => (child ? this.contained(child, match, depth + 1) : null);
+    const inner = (child: Node | null | undefined, ctx = context): Origin | null => (child ? this.contained(child, match, depth + 1, ctx) : null);
     switch (n.type) {
-      case 'Identifier':
+      case 'Identifier': {
+        const b = this.bound(n, context);
+        if (b) return b.arg ? inner(b.arg, b.context) : null;
         for (const d of this.definitions(n)) {
           if (d.path.length) continue;
           const r = inner(d.expr);
           if (r) return r;
         }
         return null;
+      }
       case 'ObjectExpression':
         for (const p of n.properties) {
           const r = inner(p.type === 'Property' ? p.value : p.argument);
@@ -314,8 +350,9 @@ export class Flow {
         if (this.passesContent(n)) return inner(n.arguments[0]);
         const fn = this.functionOf(n.callee);
         if (!fn) return null;
+        const ctx = this.enter(fn, n, context);
         for (const r of returnedExpressions(fn)) {
-          const hit = inner(r);
+          const hit = inner(r, ctx);
           if (hit) return hit;
         }
         return null;
@@ -364,7 +401,14 @@ export class Flow {
     return null;
   }
 
-  private trace(node: Node, match: SourceMatcher, path: readonly string[], seen: Set<string>, depth: number): Origin | null {
+  private trace(
+    node: Node,
+    match: SourceMatcher,
+    path: readonly string[],
+    seen: Set<string>,
+    depth: number,
+    context: CallContext | undefined,
+  ): Origin | null {
     const n = unwrap(node);
     const key = `${n.range[0]}:${n.range[1]}:${path.join('\u0000')}`;
     if (depth > MAX_DEPTH || seen.has(key)) return null;
@@ -372,15 +416,18 @@ export class Flow {
     const label = match(n, path);
     if (label) return { node: n, label };
     if (label === false) return null;
-    const next = (child: Node | null | undefined, p: readonly string[] = path): Origin | null =>
-      child ? this.trace(child, match, p, seen, depth + 1) : null;
+    const next = (child: Node | null | undefined, p: readonly string[] = path, ctx = context): Origin | null =>
+      child ? this.trace(child, match, p, seen, depth + 1, ctx) : null;
     switch (n.type) {
-      case 'Identifier':
+      case 'Identifier': {
+        const b = this.bound(n, context);
+        if (b) return next(b.arg, path, b.context);
         for (const d of this.definitions(n)) {
           const r = next(d.expr, [...d.path, ...path]);
           if (r) return r;
         }
         return null;
+      }
       case 'MemberExpression': {
         const k = staticKey(n);
         return k === null ? null : next(n.object, [k, ...path]);
@@ -430,8 +477,9 @@ export class Flow {
         if (this.passesContent(n)) return next(n.arguments[0]);
         const fn = this.functionOf(callee);
         if (!fn) return null;
+        const ctx = this.enter(fn, n, context);
         for (const r of returnedExpressions(fn)) {
-          const hit = next(r);
+          const hit = next(r, path, ctx);
           if (hit) return hit;
         }
         return null;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { calleeName, isFunction, literalString, memberChain, unwrap, walk, type Flow } from './flow.js';
-import { DECODE_ONLY_FUNCTIONS, JWT_LIBRARIES, JWT_VERIFY_FUNCTIONS, SIGNATURE_CHECK_CALL } from './tables/auth-primitives.js';
+import { CSPRNG_CALLS, DECODE_ONLY_FUNCTIONS, JWT_LIBRARIES, JWT_VERIFY_FUNCTIONS, SIGNATURE_CHECK_CALL } from './tables/auth-primitives.js';
 
 type Node = TSESTree.Node;
 
@@ -141,7 +141,7 @@ const helperChecks = new WeakMap<Node, boolean>();
 export type JwtKeyKind = 'embedded' | 'first-party' | 'issuer' | 'unknown';
 
 const JWKS_CALL = /^(createRemoteJWKSet|createLocalJWKSet|jwksClient|JwksClient|getSigningKey|expressJwtSecret|passportJwtSecret|jwksRsa)$/;
-const GENERATED_KEY_CALL = /^(generateKeyPair|generateKeyPairSync|generateSecret|randomBytes|getRandomValues|randomUUID)$/;
+const GENERATED_KEY_CALL = new RegExp(`^(generateKeyPair|generateKeyPairSync|generateSecret)$|${CSPRNG_CALLS.source}`);
 /** `new TextEncoder().encode(secret)`, `Buffer.from(secret)`, `createSecretKey(secret)`: a symmetric key from a secret. */
 const SECRET_KEY_CALL = /^(encode|from|createSecretKey)$/;
 const IMPORT_KEY_CALL = /^(importJWK|importSPKI|importX509|importPKCS8)$/;

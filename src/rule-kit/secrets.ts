@@ -17,6 +17,8 @@ export interface SecretHit {
   severity: Severity;
   /** maskSecret(secret, publicPrefix). */
   evidence: string;
+  /** Chosen by a person (see SecretPattern.chosenByPerson), not a generated, self-identifying format. */
+  chosenByPerson?: boolean;
   rotateUrl?: string;
 }
 
@@ -169,6 +171,7 @@ export function scanForProviderSecrets(text: string, name?: string): SecretHit[]
         severity: pattern.severity,
         evidence: maskSecret(secret, pattern.publicPrefix),
         ...(pattern.rotateUrl ? { rotateUrl: pattern.rotateUrl } : {}),
+        ...(pattern.chosenByPerson ? { chosenByPerson: true } : {}),
       });
     }
   }
@@ -354,10 +357,13 @@ function looksLikeLocation(v: string): boolean {
  */
 export function restatesName(name: string, value: string): boolean {
   const valueWords = nameWords(value);
-  if (valueWords.length === 0 || valueWords.length > 8 || !/^[A-Za-z0-9]+(?:[-_.: /][A-Za-z0-9]+)*$/.test(value)) return false;
+  if (valueWords.length === 0 || valueWords.length > 8 || !/^[<{[(]?[A-Za-z0-9]+(?:[-_.: /][A-Za-z0-9]+)*[-_.:]?[>}\])]?$/.test(value)) return false;
   if (!valueWords.every((w) => /^[a-z]+[0-9]{0,2}$/.test(w))) return false;
   const nameSet = nameWords(name);
-  return nameSet.length > 0 && nameSet.every((w) => valueWords.includes(w));
+  if (nameSet.length === 0) return false;
+  // the name's words all in the value (an env var's name), or the value a run of the name's words (`<custom_token_`
+  // in CUSTOM_TOKEN_PREFIX: the value is what the name says it is a prefix of)
+  return nameSet.every((w) => valueWords.includes(w)) || (valueWords.length >= 2 && valueWords.every((w) => nameSet.includes(w)));
 }
 
 /** `AUTH0_TOKEN_EXPIRES_AT`: an env var's name (SCREAMING_SNAKE words), not material. */
@@ -419,4 +425,41 @@ export function extractAuthSchemeCredential(
   const m = AUTH_SCHEME.exec(value);
   if (!m) return null;
   return { scheme: m[1], credential: m[2], offset: m.indices![2]![0] };
+}
+
+/** What a string literal holds, judged the same way in every language (the rules only place and word the report). */
+export type LiteralSecret =
+  | { kind: 'provider'; hit: SecretHit }
+  | { kind: 'authScheme'; scheme: string; credential: string; offset: number; evidence: string }
+  | { kind: 'credential'; evidence: string };
+
+/**
+ * The secrets in a literal assigned to `name` (when known): provider-format keys anywhere in it; else a credential after
+ * an auth scheme (`Bearer …`); else the whole value, when the name is credential-like, the value looks generated, and
+ * its author did not declare it public (`declaredPublic`: a comment on its line, asked only then).
+ */
+export function secretsInLiteral(value: string, name: string | null, declaredPublic: () => boolean): LiteralSecret[] {
+  const hits = scanForProviderSecrets(value, name ?? undefined);
+  if (hits.length > 0) return hits.map((hit) => ({ kind: 'provider', hit }));
+  const scheme = extractAuthSchemeCredential(value);
+  if (scheme) {
+    if (isKnownNonSecret(scheme.credential) || !looksLikeSchemeSecret(scheme.scheme, scheme.credential)) return [];
+    return [{ kind: 'authScheme', scheme: scheme.scheme, credential: scheme.credential, offset: scheme.offset, evidence: `${scheme.scheme} ${maskSecret(scheme.credential)}` }];
+  }
+  const kind = name ? classifyCredentialName(name) : null;
+  if (kind && !isKnownNonSecret(value) && looksLikeSecretValue(value, kind, name!) && !declaredPublic()) return [{ kind: 'credential', evidence: maskSecret(value) }];
+  return [];
+}
+
+/** Comments that declare a key public: `// search-only (public) key`, `// publishable key`, `# not a secret`. */
+export const PUBLIC_KEY_NOTE = /\b(?:public|publishable)\s+(?:api\s+)?key\b|\bsearch[- ]only\b|\bnot\s+a\s+secret\b|\bsafe\s+to\s+(?:commit|expose|share|publish)\b|\(public\)|\bis\s+public\b/i;
+
+/**
+ * A string written in the source that is not key material: short, a scheme word, a placeholder or a readable name
+ * (`'your_news_api_key'`, `` `Bearer ${TEST_TOKEN}` `` with a readable test constant). Comparing against it leaks
+ * nothing the source does not already show; a real-looking literal still counts.
+ */
+export function isPublicLiteral(value: string): boolean {
+  const credential = extractAuthSchemeCredential(value)?.credential ?? value;
+  return credential.length < 8 || !looksLikeSecretValue(credential, 'secret');
 }

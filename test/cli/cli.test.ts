@@ -207,6 +207,27 @@ describe('mcp-audit inventory', () => {
   it('rejects an unknown format with exit 2', async () => {
     expect((await cli(['inventory', '-f', 'sarif'], process.cwd())).code).toBe(2);
   });
+
+  it('gives each server its credentials and audit trail (JSON)', async () => {
+    const { stdout } = await cli(['inventory', 'fixtures/posture/token-shared-static', '-f', 'json'], process.cwd());
+    const [server] = JSON.parse(stdout).servers;
+    expect(server.credentials).toEqual({
+      posture: ['shared-static-token'],
+      mechanisms: [{ kind: 'shared-static-token', file: 'src/index.ts', line: 19, detail: 'authorization header checked against process.env.REPORTS_MCP_TOKEN' }],
+    });
+    expect(server.audit).toEqual({ required: false, mutating: 0, covered: 0, wrappers: [] });
+  });
+
+  it('writes the HTML review report with the findings, from inventory and from scan alike (exit codes as usual)', async () => {
+    const dir = tmpCopy('examples/vulnerable-server');
+    const fromInventory = await cli(['inventory', '.', '-f', 'html', '-o', 'inventory.html'], dir);
+    const fromScan = await cli(['scan', '.', '-f', 'html', '-o', 'scan.html'], dir);
+    expect([fromInventory.code, fromScan.code]).toEqual([0, 1]);
+    const page = readFileSync(join(dir, 'inventory.html'), 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page.match(/<tr data-rule=/g)).toHaveLength(12);
+    expect(readFileSync(join(dir, 'scan.html'), 'utf8')).toBe(page);
+  });
 });
 
 describe('mcp-audit rules / --help / --version', () => {

@@ -251,3 +251,17 @@ describe('ScanCache', () => {
     for (const piece of [secret, secret.slice(4), secret.slice(8, 28)]) expect(stored).not.toContain(piece);
   });
 });
+
+describe('scan with a cache: what a package.json finding depends on beyond its text', () => {
+  it('re-analyses the manifest when its lockfile changes', async () => {
+    const { scan } = await import('../../src/engine/scan.js');
+    const { tmpCopy } = await import('../support/tmp-project.js');
+    const root = tmpCopy('fixtures/vulnerable-mcp-package/locked-fixed');
+    const vulnerable = async () =>
+      (await scan({ root, configPath: false, cache: join(root, '.cache') })).findings.filter((f) => f.ruleId === 'vulnerable-mcp-package').map((f) => f.file);
+    expect(await vulnerable()).toEqual([]);
+    const lock = join(root, 'package-lock.json');
+    writeFileSync(lock, readFileSync(lock, 'utf8').replace('1.26.1', '1.25.2'));
+    expect(await vulnerable()).toEqual(['package.json']);
+  });
+});

@@ -60,6 +60,7 @@ describe('ESLint internals the CLI uses', () => {
       'mcp-audit/require-tool-authorization:14',
       'mcp-audit/require-tool-authorization:23',
       'mcp-audit/require-tool-authorization:32',
+      'mcp-audit/require-dns-rebinding-protection:44',
       'mcp-audit/no-unauthenticated-public-bind:49',
     ]);
     expect(without).toEqual(verify(true));

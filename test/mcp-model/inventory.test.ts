@@ -40,8 +40,8 @@ describe('buildInventory', () => {
     const inventory = buildInventory(projectFiles('fastmcp-ops-unsafe'));
     const text = formatInventoryPretty(inventory, { color: false });
     expect(text).toContain('listens      0.0.0.0:8080 (all interfaces)');
-    expect(text).toMatch(/restart_service\s+tool\s+mutating\s+no\s+execa \(src\/index\.ts:13\)/);
-    expect(text).toMatch(/uptime\s+tool\s+read-only\s+no\s+-/);
+    expect(text).toMatch(/restart_service\s+tool\s+mutating\s+no\s+no\s+execa \(src\/index\.ts:13\)/);
+    expect(text).toMatch(/uptime\s+tool\s+read-only\s+no\s+-\s+-/);
     expect(JSON.parse(formatInventoryJson(inventory))).toMatchObject({ version: 1, servers: [{ authPattern: 'unauthenticated' }] });
     expect(formatInventoryPretty({ servers: [] }, { color: false })).toBe('No MCP servers found.\n');
   });

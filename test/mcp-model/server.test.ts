@@ -75,6 +75,24 @@ app.listen(3000, '127.0.0.1');`),
     expect(model(`const app = createMcpExpressApp({ host: '0.0.0.0' });`)).toMatchObject({ hostValidation: 0, localOnly: 0 });
   });
 
+  it('a framework connector handed a server instance serves it over HTTP; a connector handed anything else is not one', () => {
+    expect(
+      model(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+export async function createHttpServer(config) {
+  const mcpServer = new McpServer({ name: config.name, version: config.version });
+  const { close } = await connectHttp(mcpServer, { app, port: config.port });
+  await startSse(options);
+  return close;
+}`),
+    ).toMatchObject({ transports: ['streamable-http'] });
+  });
+
+  it('a transport class named after the SDK\'s (a subclass) is that kind of transport', () => {
+    expect(model(`const t = new FilteredStdioServerTransport();\nconst s = new MySSEServerTransport('/messages', res);\nconst x = new ServerTransportLogger();`)).toMatchObject({
+      transports: ['stdio', 'sse'],
+    });
+  });
+
   it('costs nothing for a module without serving code', () => {
     expect(model(`export const add = (a: number, b: number) => a + b;`)).toEqual({ transports: [], listens: [], auth: [], hostValidation: 0, localOnly: 0, cors: [] });
   });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import plugin from '../../src/plugin/index.js';
 import { examplesOf } from '../support/doc-examples.js';
+import { languageBase, rulesFor } from '../../src/plugin/index.js';
+import { loadPythonParser } from '../../src/python/parser.js';
+
+// Python examples are linted as the CLI lints Python (no preset enables it).
+const PYTHON_CONFIG = [{ ...languageBase('python')!, rules: rulesFor('python') }];
+beforeAll(async () => {
+  await loadPythonParser();
+});
 
 const REQUIRED_SECTIONS = ['## Why it matters', '## Incorrect', '## Correct', '## How to fix', '## References'];
 
@@ -23,7 +31,8 @@ describe.each(Object.keys(rules))('docs/rules/%s.md', (id) => {
 
   it.each(examples.map((e) => [`${e.kind} example at line ${e.line}`, e] as const))('%s', (_, e) => {
     const linter = new Linter({ configType: 'flat', cwd: '/virtual' });
-    const messages = linter.verify(e.code, plugin.configs.recommended, { filename: `/virtual/docs-example/${e.filename}` });
+    const config = e.lang === 'python' ? PYTHON_CONFIG : plugin.configs.recommended;
+    const messages = linter.verify(e.code, config, { filename: `/virtual/docs-example/${e.filename}` });
     const fatal = messages.filter((m) => m.fatal);
     expect(fatal, 'example must parse').toEqual([]);
     const own = messages.filter((m) => m.ruleId === `mcp-audit/${id}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { Prefilter } from '../../src/engine/prefilter.js';
-import type { Keyword, McpRuleModule } from '../../src/rule-kit/create-rule.js';
+import { pythonView, type Keyword, type McpRuleModule } from '../../src/rule-kit/create-rule.js';
 import { examplesOf } from '../support/doc-examples.js';
 import { resolve } from 'node:path';
 import { Linter } from 'eslint';
@@ -16,7 +16,10 @@ import { parseAhead } from '../../src/parser/index.js';
  * The keyword prefilter may skip a file only when the rule could not report in it. These checks hold every rule's
  * keywords to the places we know it reports: its docs' incorrect examples and the eval set's expected findings.
  */
-const selectsText = (id: string, text: string) => new Prefilter([[id, rules[id]]]).select(text).has(id);
+const selectsText = (id: string, text: string, lang = 'ts') => {
+  const rule = lang === 'python' ? pythonView(rules[id]) : rules[id];
+  return !!rule && new Prefilter([[id, rule]]).select(text).has(id);
+};
 /** The tree gate, on the tree the CLI gates (oxc's bare tree; where oxc declines the CLI runs the rule ungated). */
 const gatePasses = (id: string, text: string, path = 'x.ts') => {
   const gate = rules[id].meta.mcpAudit.treeGate;
@@ -24,12 +27,13 @@ const gatePasses = (id: string, text: string, path = 'x.ts') => {
   return !gate || !tree || gate(tree);
 };
 /** Both prefilter stages let the file through to the rule. */
-const selects = (id: string, text: string, path?: string) => selectsText(id, text) && gatePasses(id, text, path);
+const selects = (id: string, text: string, path?: string, lang?: string) =>
+  lang === 'python' ? selectsText(id, text, lang) : selectsText(id, text) && gatePasses(id, text, path);
 
 describe.each(Object.keys(rules))('%s keywords', (id) => {
   it('let every incorrect docs example through', () => {
     const md = readFileSync(`docs/rules/${id}.md`, 'utf8');
-    for (const e of examplesOf(md).filter((x) => x.kind === 'incorrect')) expect(selects(id, e.code), `docs line ${e.line}`).toBe(true);
+    for (const e of examplesOf(md).filter((x) => x.kind === 'incorrect')) expect(selects(id, e.code, undefined, e.lang), `docs line ${e.line}`).toBe(true);
   });
 
 });

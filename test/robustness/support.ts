@@ -5,7 +5,7 @@ import { afterAll, expect } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import type { Diagnostic, Finding, ScanReport } from '../../src/engine/types.js';
 
-const DIAGNOSTIC_KINDS: Diagnostic['kind'][] = ['parse-error', 'unreadable', 'too-large', 'binary', 'minified', 'symlink', 'config', 'internal'];
+const DIAGNOSTIC_KINDS: Diagnostic['kind'][] = ['parse-error', 'unreadable', 'too-large', 'binary', 'minified', 'symlink', 'config', 'internal', 'unsupported-language'];
 
 /**
  * A temporary scan root, removed after the file's tests. `scanText` writes one file into a fresh case directory,

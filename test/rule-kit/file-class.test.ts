@@ -18,6 +18,8 @@ describe('classifyFile', () => {
     ['test_auth.py', '', 'test', 'test file name'],
     ['auth_test.py', '', 'test', 'test file name'],
     ['conftest.py', '', 'test', 'test file name'],
+    ['src/server/voice/testAPI.py', '', 'test', 'test file name'],
+    ['scripts/testClient.ts', '', 'test', 'test file name'],
     ['src/harness.ts', "import { describe, it } from 'vitest';\n", 'test', 'imports vitest'],
     ['src/harness.ts', "const { test } = require('node:test');\n", 'test', 'imports node:test'],
     ['check.py', 'import pytest\n', 'test', 'imports pytest'],
@@ -38,7 +40,7 @@ describe('classifyFile', () => {
   });
 
   it('does not take names that only contain a test word for tests', () => {
-    for (const path of ['src/latest.ts', 'src/contest/index.ts', 'src/attestation.ts', 'src/testimonials.tsx', 'src/protest.py', 'src/mockingbird.ts', 'src/examples-registry.ts']) {
+    for (const path of ['src/latest.ts', 'src/testimonials.ts', 'src/testament.py', 'src/contest/index.ts', 'src/attestation.ts', 'src/testimonials.tsx', 'src/protest.py', 'src/mockingbird.ts', 'src/examples-registry.ts']) {
       expect(classifyFile(path, 'export {};').cls, path).toBe('source');
     }
   });
@@ -74,5 +76,12 @@ describe('the file-class policy in the ESLint plugin (the editor)', () => {
     const live = "const t = 'ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';\n";
     const messages = new Linter({ configType: 'flat', cwd: '/project' }).verify(live, plugin.configs.recommended, { filename: '/project/test/a.test.ts' });
     expect(messages.map((m) => m.ruleId)).toEqual(['mcp-audit/no-hardcoded-secrets']);
+  });
+
+  it('holds back a password a person chose (a connection URL in a redaction test): a fixture as often as a leak', () => {
+    const url = "const input = { connectionString: 'mongodb://user:Kq7Wm2Vx9Lp4@localhost:27017' };\n";
+    const lint = (filename: string) => new Linter({ configType: 'flat', cwd: '/project' }).verify(url, plugin.configs.recommended, { filename });
+    expect(lint('/project/src/db.ts').map((m) => m.ruleId)).toEqual(['mcp-audit/no-hardcoded-secrets']);
+    expect(lint('/project/src/db.test.ts')).toEqual([]);
   });
 });

@@ -54,6 +54,16 @@ describe('Flow.origin', () => {
     ]);
     expect(origins(`const allow = (id) => sink(id);\nallow('static');`)).toEqual([null]);
   });
+  it('binds a helper\'s parameters to the arguments of the call it is traced from, not of every call', () => {
+    const code = `function pick(flag, fallback = 'none') { return { value: flag ?? fallback, source: 'cli' }; }
+const who = pick(req.headers['x-user-id']);
+const port = pick(process.env.PORT);
+const mode = pick(undefined);
+sink(port.value);
+sink(who.value);
+sink(mode.value);`;
+    expect(origins(code)).toEqual([null, { line: 2, label: 'x-user-id' }, null]);
+  });
   it('does not follow unknown calls or callbacks handed to libraries', () => {
     expect(origins(`sink(lookup(req.headers['x-user-id']));`)).toEqual([null]);
     expect(origins(`app.use((r) => sink(r));`)).toEqual([null]);

@@ -3,8 +3,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-broad-oauth-scopes.js';
-import { takeRecordedExtras } from '../../src/rule-kit/create-rule.js';
-import { jsRuleTester } from '../rule-tester.js';
+import { jsRuleTester, reportedSeverities } from '../rule-tester.js';
 
 const tester = jsRuleTester();
 const code = (file: string) => readFileSync(`fixtures/scopes/${file}`, 'utf8');
@@ -143,22 +142,7 @@ tester.run('no-broad-oauth-scopes', rule, {
 });
 
 describe('finding severities (side channel)', () => {
-  const severities = (source: string): Array<[string | null, string | undefined]> => {
-    const linter = new Linter({ configType: 'flat', cwd: '/virtual' });
-    const filename = '/virtual/severity.ts';
-    linter.verify(
-      source,
-      [{
-        files: ['**/*.ts'],
-        plugins: { t: { rules: { r: rule as never } } },
-        languageOptions: { parser: tsParser as never },
-        settings: { mcpAudit: { collect: true } },
-        rules: { 't/r': 'error' },
-      }],
-      { filename },
-    );
-    return takeRecordedExtras(filename).map((e) => [e.messageId, e.severity]);
-  };
+  const severities = (source: string) => reportedSeverities(rule, source);
 
   it('takes each finding\'s severity from the catalog', () => {
     expect(severities("const scopes = ['Directory.ReadWrite.All', 'Mail.Send', 'offline_access'];")).toEqual([

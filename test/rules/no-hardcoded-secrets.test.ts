@@ -67,6 +67,8 @@ jsRuleTester().run('no-hardcoded-secrets', rule, {
     "const KEYS = { REFRESH_TOKEN: 'AUTH0_REFRESH_TOKEN', TOKEN_EXPIRES_AT: 'AUTH0_TOKEN_EXPIRES_AT' };",
     "const COMMANDS = { PG_CREDENTIALS: 'pg:credentials' };",
     "const apiKeyVar = { apiKey: 'OPENAI_API_KEY' };",
+    // the value is the part of a token the name says it is a prefix of
+    "const CUSTOM_TOKEN_PREFIX_ORPHEUS = '<custom_token_';",
     // a key its author declares public (a search-only key that ships in client code)
     "const ALGOLIA = {\n  appId: 'N8EOC5BQGH',\n  apiKey: 'f03c81a4be1d4a2c8c4e7b0d9a6e5f21', // search-only (public) API key\n};",
     "// publishable key, safe to commit\nconst clientKey = 'Lr8Tq3Vx6Nz1Kp5Wm9Hc2Fd';",

@@ -3,6 +3,14 @@ import { jsRuleTester } from '../rule-tester.js';
 
 jsRuleTester().run('no-timing-unsafe-secret-compare', rule, {
   valid: [
+    // the comparison picks which token to hand back; it guards nothing
+    `const refresh_token = newRefreshToken !== request.refreshToken ? newRefreshToken : undefined;`,
+    // the client id split from Basic credentials is the public half of client_id:client_secret
+    `const base64Credentials = header.slice('Basic '.length);
+     const decoded = Buffer.from(base64Credentials, 'base64').toString('utf-8');
+     const i = decoded.indexOf(':');
+     const authClientId = decodeURIComponent(decoded.slice(0, i));
+     if (claims.client_id !== authClientId) deny();`,
     `if (!timingSafeEqual(Buffer.from(a), Buffer.from(b))) deny();`,
     `if (typeof token !== 'string' || token.length === 0) deny();`,
     `if (scheme !== 'Bearer') deny();`,
@@ -20,6 +28,19 @@ jsRuleTester().run('no-timing-unsafe-secret-compare', rule, {
      if (req.headers.authorization !== \`Bearer \${FIXTURE_TOKEN}\`) return deny();`,
   ],
   invalid: [
+    {
+      // near miss: the secret half of the same credentials, and an HMAC compared by hand
+      code: `const base64Credentials = header.slice('Basic '.length);
+const decoded = Buffer.from(base64Credentials, 'base64').toString('utf-8');
+const authClientSecret = decoded.slice(decoded.indexOf(':') + 1);
+if (client.secret !== authClientSecret) deny();
+const expected = createHmac('sha256', STATE_SECRET).update(data).digest('hex');
+if (hmac !== expected) deny();`,
+      errors: [
+        { messageId: 'compare', line: 4, column: 5 },
+        { messageId: 'compare', line: 6, column: 5 },
+      ],
+    },
     {
       code: `if (req.headers['x-api-key'] === process.env.API_KEY) allow();`,
       errors: [{ messageId: 'compare', line: 1, column: 5, data: { what: 'x-api-key header', operator: '===' } }],

@@ -3,6 +3,14 @@ import { jsRuleTester } from '../rule-tester.js';
 
 jsRuleTester().run('no-token-passthrough', rule, {
   valid: [
+    // the request handed to the class's own factory and session store, which parse or keep it
+    `class HttpRunner {
+      async handle(req, res) {
+        const request = { headers: req.headers, query: req.query };
+        const server = await this.createServerForRequest(request);
+        await this.sessionStore.addSession({ sessionId, transport, headers: req.headers });
+      }
+    }`,
     // a separate upstream credential from the environment is the correct pattern
     `server.registerTool('repos', {}, async (extra) => {
       const res = await fetch('https://api.github.com/user/repos', { headers: { Authorization: \`Bearer \${process.env.GITHUB_TOKEN}\` } });
@@ -25,6 +33,15 @@ jsRuleTester().run('no-token-passthrough', rule, {
     `async function verify(req) { const t = req.headers.authorization; return introspect(t); }`,
   ],
   invalid: [
+    {
+      // near miss: a field named like a client of another service
+      code: `class Proxy {
+  async handle(req) {
+    return this.upstreamClient.request({ url: '/v1/items', headers: req.headers });
+  }
+}`,
+      errors: [{ messageId: 'passthrough', line: 3, column: 69 }],
+    },
     {
       code: `server.registerTool('me', {}, async (extra) =>
   fetch('https://api.github.com/user', { headers: { Authorization: \`Bearer \${extra.authInfo.token}\` } }));`,

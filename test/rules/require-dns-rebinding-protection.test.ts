@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-dns-rebinding-protection.js';
+import plugin from '../../src/plugin/index.js';
 import { jsRuleTester } from '../rule-tester.js';
 
 const IMPORTS = `import express from 'express';
@@ -38,6 +43,19 @@ export class NodeTransport {
     `${IMPORTS}const app = express();
 app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
 const server = app.listen(0, '127.0.0.1');`,
+    // an inline gate that turns away requests without the shared token (a rebinding page has none)
+    `import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+const app = new Hono();
+app.use('/mcp', async (c, next) => { if (c.req.header('authorization') !== \`Bearer \${process.env.TOKEN}\`) return c.text('unauthorized', 401); await next(); });
+app.all('/mcp', async (c) => new WebStandardStreamableHTTPServerTransport({}).handleRequest(c.req.raw));
+serve({ fetch: app.fetch, port: 3000 });`,
+    // a route that is not an MCP endpoint
+    `import express from 'express';
+const app = express();
+app.post('/webhooks/github', (req, res) => res.end());
+app.listen(3000, '127.0.0.1');`,
     // no listen: an in-process test drives the transport with synthetic requests
     `import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID() });
@@ -69,5 +87,44 @@ app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleReque
 app.listen(PORT, process.env.HOST);`,
       errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
     },
+    {
+      // open on every interface: reachable from the user's browser too (binding 127.0.0.1 alone leaves this open)
+      code: `${IMPORTS}const app = express();
+app.post('/mcp', (req, res) => new StreamableHTTPServerTransport({}).handleRequest(req, res, req.body));
+app.listen(3000);`,
+      errors: [{ messageId: 'noHostValidation', line: 4, column: 32 }],
+    },
+    {
+      // an MCP endpoint served by hand on a plain app, and @hono/mcp's transport
+      code: `import express from 'express';
+import { StreamableHTTPTransport } from '@hono/mcp';
+const app = express();
+app.post('/mcp', (req, res) => res.json(handleJsonRpc(req.body)));
+app.listen(3000, '127.0.0.1');
+const t = new StreamableHTTPTransport({ sessionIdGenerator: undefined });`,
+      errors: [{ messageId: 'noHostValidation', line: 6, column: 11 }],
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.post('/mcp', (req, res) => res.json(handleJsonRpc(req.body)));
+app.listen(3000, '127.0.0.1');`,
+      errors: [{ messageId: 'noHostValidation', line: 3, column: 1, data: { transport: 'The MCP route' } }],
+    },
   ],
+});
+
+describe('where a module without a listen of its own is served (fixtures/require-dns-rebinding-protection/split-wiring)', () => {
+  const dir = resolve('fixtures/require-dns-rebinding-protection/split-wiring');
+  const lint = (file: string) =>
+    new Linter({ configType: 'flat', cwd: dir })
+      .verify(readFileSync(join(dir, file), 'utf8'), plugin.configs.recommended, { filename: join(dir, file) })
+      .filter((m) => m.ruleId === 'mcp-audit/require-dns-rebinding-protection')
+      .map((m) => m.line);
+
+  it('takes the listens of the modules that import it or that it imports, not of every module in the package', () => {
+    expect(lint('src/routes.ts')).toEqual([6]);
+    expect(lint('src/mcp-http-server.ts')).toEqual([7]);
+    expect(lint('src/snippet.ts')).toEqual([]);
+  });
 });

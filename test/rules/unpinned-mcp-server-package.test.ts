@@ -6,6 +6,8 @@ const server = (command: string, args: string[]): string => json({ mcpServers: {
 
 configRuleTester().run('unpinned-mcp-server-package', rule, {
   valid: [
+    // the package this repository publishes (its package.json, the nearest one above the config, names it mcp-audit)
+    { filename: '.mcp.json', code: server('npx', ['-y', 'mcp-audit@latest']) },
     { filename: '.mcp.json', code: server('npx', ['-y', '@modelcontextprotocol/server-github@2025.4.8']) },
     { filename: '.mcp.json', code: server('npx', ['-y', 'mcp-remote@0.1.16', 'https://x.example.com/mcp']) },
     { filename: '.mcp.json', code: server('uvx', ['mcp-server-git==0.6.2']) },
@@ -17,6 +19,8 @@ configRuleTester().run('unpinned-mcp-server-package', rule, {
     { filename: '.mcp.json', code: server('node', ['dist/server.js']) },
   ],
   invalid: [
+    // near miss: another package, with the repository's name in it
+    { filename: '.mcp.json', code: server('npx', ['-y', 'mcp-audit-extras']), errors: [{ messageId: 'unpinned', line: 7, column: 9 }] },
     { filename: '.mcp.json', code: server('npx', ['-y', '@modelcontextprotocol/server-github']), errors: [{ messageId: 'unpinned', line: 7, column: 9 }] },
     { filename: '.mcp.json', code: server('npx', ['some-mcp@latest']), errors: [{ messageId: 'unpinned', line: 6, column: 9 }] },
     { filename: '.mcp.json', code: server('npx', ['-y', 'some-mcp@^1.2.0']), errors: [{ messageId: 'unpinned', line: 7, column: 9 }] },

@@ -15,7 +15,7 @@ export function examplesOf(markdown: string): Example[] {
     out.push({
       kind: kind as Example['kind'],
       lang,
-      filename: filename ?? `example.${lang === 'js' ? 'js' : 'ts'}`,
+      filename: filename ?? `example.${lang === 'js' ? 'js' : lang === 'python' ? 'py' : 'ts'}`,
       code,
       line: markdown.slice(0, m.index).split('\n').length,
     });

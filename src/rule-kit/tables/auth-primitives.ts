@@ -21,6 +21,9 @@ export const JWT_TIME_CLAIMS: readonly string[] = ['exp', 'iat', 'nbf'];
 /** Signature-verifying JWT calls whose options decide what is checked. */
 export const JWT_VERIFY_FUNCTIONS: readonly string[] = ['verify', 'jwtVerify'];
 
+/** Calls that produce unguessable values (ids, tokens, passwords): Node's crypto, Web Crypto, uuid v4/v7, nanoid, cuid. */
+export const CSPRNG_CALLS = /^(randomUUID|randomBytes|getRandomValues|randomFillSync|randomInt|v4|uuidv4|uuidV4|v7|uuidv7|nanoid|customAlphabet|createId|cuid2?|ulid|generateSecureId)$/;
+
 /** Constant-time comparisons, by the names libraries and hand-written helpers give them. */
 export const CONSTANT_TIME_COMPARE = /timingSafeEqual|constantTime|ConstantTime|safeCompare|SafeCompare|secureCompare|SecureCompare|safeEqual|SafeEqual|compare_digest|compareDigest|tsscmp/;
 
@@ -46,7 +49,7 @@ export const VERIFICATION_CALL = new RegExp(
 const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'apikey', 'credential', 'credentials', 'authorization', 'cookie', 'bearer']);
 
 /** `key` alone is too common (loop variables, map keys); as the last word after a qualifier it is a secret. */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'client', 'master', 'auth']);
+const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'client', 'master', 'auth', 'admin', 'service']);
 
 /** Split `apiKey`, `API_KEY`, `api-key` into lowercase words. */
 export function nameWords(name: string): string[] {

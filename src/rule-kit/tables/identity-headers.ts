@@ -33,6 +33,16 @@ export function isIdentityHeader(name: string): boolean {
   return IDENTITY.has(name.toLowerCase());
 }
 
+/**
+ * Header names built like an identity header without being in the list: a person or principal and an id, name or
+ * role, with `-` or `_`, optionally `x-` (`user_uuid`, `x-caller-email`, `account-id`). Read by the Python model.
+ */
+const IDENTITY_HEADER_SHAPE = /^(x[-_])?(user|caller|principal|account|tenant|org|member|customer|requester|actor)[-_](id|uuid|email|name|login|role|roles|groups?)$/i;
+
+export function isIdentityHeaderShape(name: string): boolean {
+  return IDENTITY_HEADER_SHAPE.test(name);
+}
+
 /** Headers that carry the inbound credential itself: never log, return or forward them. */
 export const CREDENTIAL_HEADERS: readonly string[] = [
   'authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token',

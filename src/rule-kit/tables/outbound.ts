@@ -12,6 +12,12 @@ export const RESPONSE_OBJECTS: readonly string[] = ['res', 'response', 'reply'];
  */
 export const NON_OUTBOUND_CONSTRUCTORS: readonly string[] = ['Response', 'NextResponse', 'Error', 'URL', 'Map', 'Set', 'URLSearchParams', 'FormData'];
 
+/**
+ * Receivers named like something that talks to another service (`this.apiClient`, `this.upstream`, `this.http`): a
+ * call on `this.<field>` is the class's own plumbing (a session store, a factory) unless the field is named like one.
+ */
+export const OUTBOUND_RECEIVER = /client|api|http|sdk|upstream|proxy|fetch|gateway|remote|octokit|axios/i;
+
 /** Option names under which SDK clients take a credential: `new Octokit({ auth })`, `new OpenAI({ apiKey })`. */
 export const CLIENT_CREDENTIAL_OPTIONS: readonly string[] = [
   'auth', 'token', 'accessToken', 'apiKey', 'bearerToken', 'authToken', 'password', 'credentials', 'authorization',

@@ -26,6 +26,11 @@ export interface SecretPattern {
   minEntropy?: number;
   /** Extra structural check on the secret part. */
   validate?: (secret: string) => boolean;
+  /**
+   * The secret part is chosen by a person (a connection URL's password), not generated in a format that names its
+   * issuer: in test code such a value is a fixture as often as a leak, so it is held back there with the rest.
+   */
+  chosenByPerson?: boolean;
   /** Documented example values of this format: never reported by any check (see isKnownNonSecret). */
   allow?: RegExp[];
   rotateUrl?: string;
@@ -482,6 +487,34 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     },
   },
   {
+    id: 'google-oauth-refresh-token',
+    provider: 'Google',
+    title: 'OAuth refresh token',
+    // `1//0` then about a hundred URL-safe characters: long-lived access to the account that granted it.
+    regex: /(?<![0-9A-Za-z_/-])1\/\/0[0-9A-Za-z_-]{60,300}(?![0-9A-Za-z_-])/,
+    keywords: ['1//0'],
+    publicPrefix: '1//0',
+    severity: 'high',
+    minEntropy: 4,
+    rotateUrl: 'https://myaccount.google.com/permissions',
+    examples: {
+      match: ['1//0ctYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA-2O76UMFxFkM-R5Kjp1vRt_1fjORS-6ilI8ihN5KXSc7Tvo-hBKqFYY-kv5Z'],
+      noMatch: ['1//0abc', 'https://1//0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '1//0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+    },
+  },
+  {
+    id: 'google-oauth-access-token',
+    provider: 'Google',
+    title: 'OAuth access token',
+    regex: /\bya29\.[0-9A-Za-z_-]{50,2000}(?![0-9A-Za-z_-])/,
+    keywords: ['ya29.'],
+    publicPrefix: 'ya29.',
+    severity: 'medium',
+    minEntropy: 4,
+    rotateUrl: 'https://myaccount.google.com/permissions',
+    examples: { match: ['Bearer ya29.a0Jr3J1TWDtkwtDDb_xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8HyS5SUkCnD8zRA9a9SkpXz9w'], noMatch: ['ya29.short', 'ya29.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] },
+  },
+  {
     id: 'gcp-service-account-key',
     provider: 'Google Cloud',
     title: 'service-account private key',
@@ -708,6 +741,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     secretGroup: 2,
     keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql'],
     severity: 'high',
+    chosenByPerson: true,
     validate: (password) => password.length >= 4 && !DUMMY_DB_PASSWORDS.has(password.toLowerCase()),
     examples: {
       match: [
