@@ -98,7 +98,7 @@ function transportKind(name: string): TransportKind | null {
  * after it (transportKind), a framework connector (HTTP_CONNECTOR), createMcpHandler, Cloudflare `serve`/`serveSSE`,
  * mcp-framework's MCPServer, fastmcp's `transportType`. Text gates of the serving rules.
  */
-export const HTTP_TRANSPORT_MARKERS: readonly string[] = ['HTTP', 'Http', 'SSE', 'Sse', 'createMcpHandler', 'MCPServer', 'serve', 'transportType'];
+export const HTTP_TRANSPORT_MARKERS: readonly string[] = ['HTTP', 'Http', 'SSE', 'Sse', 'createMcpHandler', 'MCPServer', 'serve(', 'serveSSE(', 'transportType'];
 
 /**
  * What, spelled in a module, can give it a listen fact (`app.listen(`, Hono `serve({ fetch })`, fastmcp

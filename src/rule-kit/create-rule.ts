@@ -158,7 +158,9 @@ export type McpRuleModule = Rule.RuleModule & { meta: Rule.RuleMetaData & { mcpA
 export function pythonView(rule: McpRuleModule): McpRuleModule | null {
   const python = rule.meta.mcpAudit.python;
   if (!python) return null;
-  return { ...rule, meta: { ...rule.meta, mcpAudit: { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso } } };
+  // the gates read JS/TS text and trees
+  const mcpAudit = { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso, textGate: undefined, treeGate: undefined };
+  return { ...rule, meta: { ...rule.meta, mcpAudit } };
 }
 
 /** The languages a rule reads: its own, and Python when it has a Python implementation. */
