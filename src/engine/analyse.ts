@@ -183,7 +183,7 @@ class LintRunner {
 
   /** Ids of the rules the prefilter keeps for this text (every rule of the language when exhaustive), sorted. */
   select(lang: RuleLanguage, text: string): string[] {
-    if (this.exhaustive) return [...this.rulesById].filter(([, r]) => r.meta.mcpAudit.language === lang).map(([id]) => id).sort();
+    if (this.exhaustive) return [...this.rulesById].filter(([, r]) => languagesOf(r.meta.mcpAudit).includes(lang)).map(([id]) => id).sort();
     return [...this.prefilters.get(lang)!.select(text)].sort();
   }
 
