@@ -114,9 +114,13 @@ export function loadLabels(set) {
   return parseTsv(readFileSync(join(REAL_CODE_DIR, REAL_SETS[set].labels), 'utf8')).map((l) => ({ ...l, set, source: 'label' }));
 }
 
-export function loadOverrides(file = OVERRIDES_FILE) {
-  if (!existsSync(file)) return [];
-  return parseTsv(readFileSync(file, 'utf8')).map((l) => ({ ...l, source: 'overlay' }));
+/** Every `eval/real/overrides*.tsv` (ours, and a helper's for the rules it added). */
+export function loadOverrides(dir = dirname(OVERRIDES_FILE)) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^overrides.*\.tsv$/.test(n))
+    .sort()
+    .flatMap((n) => parseTsv(readFileSync(join(dir, n), 'utf8')).map((l) => ({ ...l, source: 'overlay' })));
 }
 
 /**
@@ -126,9 +130,15 @@ export function loadOverrides(file = OVERRIDES_FILE) {
 export function effectiveLabels(set, overrides = loadOverrides()) {
   const key = (l) => `${l.repo}|${l.path}|${l.line}|${l.category}`;
   const mine = overrides.filter((o) => o.set === set);
-  const replaced = new Set(mine.map(key));
-  const labels = loadLabels(set).map((l) => (replaced.has(key(l)) ? { ...l, replacedBy: mine.find((o) => key(o) === key(l)) } : l));
-  return [...labels.filter((l) => !l.replacedBy), ...mine];
+  // `replaces`: the line of the label a row stands for, when it moves it (a location convention: the same finding
+  // reported on the transport rather than on the app a few lines above).
+  const replacedKey = (o) => key({ ...o, line: o.replaces ? Number(o.replaces) : o.line });
+  const replaced = new Set(mine.map(replacedKey));
+  const labels = loadLabels(set);
+  const labelKeys = new Set(labels.map(key));
+  // An overlay row that replaces a label stands for it in recall; one that triages a finding no label covers does not
+  // (it is found by construction).
+  return [...labels.filter((l) => !replaced.has(key(l))), ...mine.map((o) => ({ ...o, replacesLabel: labelKeys.has(replacedKey(o)) }))];
 }
 
 export const isPython = (path) => PY.has(extname(path));
@@ -210,8 +220,8 @@ export async function evaluateSet(set, scan, { classify, overrides = loadOverrid
       findings.push({ set, repo, ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity, message: f.message, verdict, onLabel, label: tp ?? nm });
     }
   }
-  // Recall: true labels (after the overlay) matched by a scored finding.
-  const truths = labels.filter((l) => l.kind === 'TP' && (!only || only.includes(l.repo)));
+  // Recall: true labels (after the overlay's disagreements) matched by a scored finding.
+  const truths = labels.filter((l) => l.kind === 'TP' && (l.source === 'label' || l.replacesLabel) && (!only || only.includes(l.repo)));
   const found = truths.map((l) => ({
     label: l,
     found: findings.some((f) => f.repo === l.repo && f.file === l.path && Math.abs(f.line - l.line) <= WINDOW && fits(f.ruleId, l.category)),
@@ -308,6 +318,7 @@ export function realFloorViolations(summary, result, floors) {
     if (v === null || v < floor) out.push(`${summary.set}: ${name} ${v === null ? '-' : v.toFixed(3)} is below its floor ${floor}`);
   };
   below('precision', summary.precision, f.precision);
+  below('labeled precision', summary.labeledPrecision, f.labeledPrecision);
   below('TS/JS recall', summary.recall.js.recall, f.recallJs);
   below('Python recall', summary.recall.py.recall, f.recallPy);
   if (f.maxFpPer10k !== undefined && summary.fpPer10kNonTestLoc > f.maxFpPer10k) {
@@ -324,4 +335,21 @@ export function realFloorViolations(summary, result, floors) {
     else if (!hit.found) out.push(`${summary.set}: true label ${k} is no longer found`);
   }
   return out;
+}
+
+/**
+ * Floors from a run (`--record-floors`): precision and recall rounded down to the 0.01 below, the false findings per
+ * 10k non-test lines rounded up, no untriaged finding, and every true label found today kept found.
+ */
+export function realFloorsFrom(summary, result) {
+  const down = (v) => (v === null ? null : Math.floor(v * 100 - 1e-9) / 100);
+  return {
+    precision: down(summary.precision),
+    labeledPrecision: down(summary.labeledPrecision),
+    recallJs: down(summary.recall.js.recall),
+    recallPy: down(summary.recall.py.recall),
+    maxFpPer10k: Math.ceil(summary.fpPer10kNonTestLoc * 100) / 100,
+    maxUntriaged: 0,
+    mustFind: result.truths.filter((t) => t.found).map((t) => `${t.label.repo}/${t.label.path}:${t.label.line}`).sort(),
+  };
 }
