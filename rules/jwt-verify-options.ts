@@ -72,6 +72,8 @@ export default createRule('jwt-verify-options', {
     cwe: ['CWE-347', 'CWE-287', 'CWE-798'],
     owasp: ['MCP07', 'MCP01'],
     keywords: ['verify'],
+    // jose's `jwtVerify`, or a `verify` of jsonwebtoken (imported, or a `jwt` by its usual name): see jwtCall
+    textGate: (text) => text.includes('jwtVerify') || (text.includes('verify') && (text.includes('jsonwebtoken') || /\bjwt\b/.test(text))),
     messages: {
       algNone: "JWT verification allows the 'none' algorithm: unsigned tokens are accepted.",
       algMix: 'JWT verification allows both HMAC ({{hmac}}) and asymmetric ({{asym}}) algorithms: a public key can be used as an HMAC secret (algorithm confusion).',

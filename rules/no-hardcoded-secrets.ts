@@ -1,6 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { atWordStart, PUBLIC_KEY_NOTE, SECRET_FILE_KEYWORDS, secretsInLiteral, type SecretHit } from '../src/rule-kit/secrets.js';
+import {
+  atWordStart,
+  classifyCredentialName,
+  extractAuthSchemeCredential,
+  isKnownNonSecret,
+  looksLikeSchemeSecret,
+  looksLikeSecretValue,
+  providerSecretTest,
+  PUBLIC_KEY_NOTE,
+  SECRET_FILE_KEYWORDS,
+  secretsInLiteral,
+  type SecretHit,
+} from '../src/rule-kit/secrets.js';
+import { quotedValues } from '../src/rule-kit/quoted.js';
 import { WHEREVER_COMMITTED } from '../src/rule-kit/file-class.js';
 
 type Node = TSESTree.Node;
@@ -82,6 +95,80 @@ export function targetName(node: Node): string | null {
   }
 }
 
+/** Substrings a name needs for classifyCredentialName to see a credential in it (lowercase). */
+const CREDENTIAL_PARTS = ['pass', 'pwd', 'secret', 'token', 'cred', 'bearer', 'auth', 'pat', 'key'];
+const CREDENTIAL_PART = new RegExp(CREDENTIAL_PARTS.join('|'), 'i');
+/** Calls whose argument the rule names itself (CREDENTIAL_ARGUMENTS), as identifiers in the text. */
+const CREDENTIAL_CALLS = new RegExp(`(?<![\\p{ID_Continue}$])(?:${CREDENTIAL_ARGUMENTS.map((c) => c.method.source.replace(/^\^|\$$/g, '')).join('|')})(?![\\p{ID_Continue}$])`, 'u');
+const ID_CHAR = /[\p{ID_Continue}$\u200c\u200d]/u;
+const isIdChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || (c > 127 && ID_CHAR.test(String.fromCharCode(c)));
+
+/** The identifiers around each occurrence of a credential part: every name in the file that can be credential-named. */
+function credentialishNames(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const names = new Set<string>();
+  for (const part of CREDENTIAL_PARTS) {
+    for (let at = lower.indexOf(part); at !== -1; at = lower.indexOf(part, at + 1)) {
+      let start = at;
+      let end = at + part.length;
+      while (start > 0 && isIdChar(text.charCodeAt(start - 1))) start--;
+      while (end < text.length && isIdChar(text.charCodeAt(end))) end++;
+      names.add(text.slice(start, end));
+      at = end - 1;
+    }
+  }
+  return names;
+}
+
+/** The kinds of credential names (classifyCredentialName) the file spells: identifiers, keys and header names. */
+function credentialKinds(text: string, quoted: string[]): Set<'password' | 'secret'> {
+  const kinds = new Set<'password' | 'secret'>();
+  const names = credentialishNames(text);
+  for (const q of quoted) if (CREDENTIAL_PART.test(q)) names.add(q);
+  if (CREDENTIAL_CALLS.test(text)) for (const c of CREDENTIAL_ARGUMENTS) names.add(c.name);
+  for (const name of names) {
+    let kind = kindOfName.get(name);
+    if (kind === undefined) {
+      if (kindOfName.size > 100_000) kindOfName.clear();
+      kindOfName.set(name, (kind = classifyCredentialName(name)));
+    }
+    if (kind) kinds.add(kind);
+    if (kinds.size === 2) break;
+  }
+  return kinds;
+}
+
+/** classifyCredentialName per name, kept across files (the same names come back in every file of a project). */
+const kindOfName = new Map<string, 'password' | 'secret' | null>();
+
+/**
+ * The rule's text gate: a quoted value it could report, judged as `check` judges it, with every name the file spells
+ * as its possible target.
+ */
+export function mayHoldSecret(text: string): boolean {
+  const quoted = quotedValues(text);
+  let provider: ((value: string) => boolean) | undefined;
+  let kinds: Set<'password' | 'secret'> | undefined;
+  for (const value of quoted) {
+    if (value.length < 6) continue;
+    if ((provider ??= providerSecretTest(text))(value)) return true;
+    const scheme = extractAuthSchemeCredential(value);
+    if (scheme) {
+      if (!isKnownNonSecret(scheme.credential) && looksLikeSchemeSecret(scheme.scheme, scheme.credential)) return true;
+      continue;
+    }
+    if (/\s/.test(value)) continue; // no credential-named target takes whitespace
+    kinds ??= credentialKinds(text, quoted);
+    // a password-named target takes what a secret-named one takes, and more (from six characters)
+    const kind = kinds.has('password') ? 'password' : kinds.has('secret') ? 'secret' : null;
+    if (kind === null) continue;
+    if (value.length < (kind === 'password' ? 6 : 12)) continue;
+    if (!isKnownNonSecret(value) && looksLikeSecretValue(value, kind)) return true;
+  }
+  return false;
+}
+
 export default createRule('no-hardcoded-secrets', {
   meta: {
     severity: 'high',
@@ -92,6 +179,7 @@ export default createRule('no-hardcoded-secrets', {
     // `sign`/`verify`: jwt.sign(payload, 'literal') is a credential position with no credential word in the file
     // (a call named exactly `sign`, so never the `sign` of `Object.assign` or `design`).
     keywords: [...SECRET_FILE_KEYWORDS, ...atWordStart('sign'), 'verify'],
+    textGate: mayHoldSecret,
     messages: {
       provider:
         'Hardcoded {{provider}} {{title}}{{where}} ({{evidence}}). Anyone with the source can use it: move it to an environment variable or a secret manager, and revoke it{{rotate}}.',

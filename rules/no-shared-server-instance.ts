@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { findAncestor, isFunctionLike } from '../src/mcp-model/ast.js';
 import { serving } from '../src/mcp-model/serving.js';
+import { HTTP_TRANSPORT_MARKERS } from '../src/mcp-model/server.js';
 
 const inFunction = (n: TSESTree.Node) => !!findAncestor(n, isFunctionLike);
 
@@ -13,6 +14,8 @@ export default createRule<'sharedInstance'>('no-shared-server-instance', {
     cwe: ['CWE-488', 'CWE-362'],
     owasp: ['MCP10'],
     keywords: ['mcpserver', 'new server('],
+    // an instance handed to createMcpHandler, or connected (`.connect(`) to an HTTP transport
+    textGate: (text) => text.includes('createMcpHandler') || (text.includes('.connect(') && HTTP_TRANSPORT_MARKERS.some((m) => text.includes(m))),
     messages: {
       sharedInstance:
         "Server '{{name}}' is created once at module level and {{how}}: responses and state can leak between clients (CVE-2026-25536). Create the server per request (a factory).",

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, findProperty, flowOf, lineOf, literalString, memberChain, unwrap, type Flow, type Origin } from '../src/rule-kit/flow.js';
 import { logKind } from '../src/rule-kit/sinks.js';
-import { inboundCredential, wholeHeaderBag } from '../src/rule-kit/sources.js';
+import { INBOUND_CREDENTIAL_KEYWORDS, inboundCredential, wholeHeaderBag } from '../src/rule-kit/sources.js';
 import { CLIENT_CREDENTIAL_OPTIONS, HEADER_SETTERS, NON_OUTBOUND_CONSTRUCTORS, OUTBOUND_RECEIVER, RESPONSE_OBJECTS } from '../src/rule-kit/tables/outbound.js';
 
 type Node = TSESTree.Node;
@@ -48,8 +48,8 @@ export default createRule('no-token-passthrough', {
     description: 'The inbound Authorization header, authInfo.token or the whole request header bag is forwarded to an upstream request or SDK client',
     cwe: ['CWE-441', 'CWE-522'],
     owasp: ['MCP01', 'MCP07'],
-    // a superset of the credential-header names and authInfo.token
-    keywords: ['authorization', 'token', 'headers', 'cookie', 'api-key', 'assertion', 'oidc'],
+    // what a forwarded credential is read from (inboundCredential, wholeHeaderBag)
+    keywords: INBOUND_CREDENTIAL_KEYWORDS,
     messages: {
       passthrough:
         'Inbound credential ({{what}}, read at L{{sourceLine}}) is forwarded upstream at L{{sinkLine}}. MCP servers must not pass their client\'s token through: use a separate upstream credential or a token exchange.',

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { bindsAllInterfaces, serving } from '../src/mcp-model/serving.js';
+import { LISTEN_MARKERS } from '../src/mcp-model/server.js';
 
 export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
   meta: {
@@ -10,6 +11,8 @@ export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
     cwe: ['CWE-306', 'CWE-1327'],
     owasp: ['MCP07', 'MCP09'],
     keywords: ['.listen(', 'serve(', 'transporttype', 'mcpserver'],
+    // every report is at one of this module's listen calls
+    textGate: (text) => LISTEN_MARKERS.some((m) => text.includes(m)),
     messages: {
       publicBind:
         'MCP server listens on {{host}} with no authentication: anyone who can reach this machine can call its tools. Bind 127.0.0.1 or put an auth gate (requireBearerAuth, OAuth) in front of the MCP route.',

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { getToolRegistrations } from '../src/mcp-model/tools.js';
+import { getToolRegistrations, mayRegister, REGISTRATION_KEYWORDS } from '../src/mcp-model/tools.js';
 import { accessUseListeners } from '../src/rule-kit/access-uses.js';
 import { createRule, relatedAt } from '../src/rule-kit/create-rule.js';
 import { anyOf, calleeName, flowOf, lineOf, memberChain, propertyKey, unwrap, type Flow, type Origin, type SourceMatcher } from '../src/rule-kit/flow.js';
@@ -15,6 +15,9 @@ import {
 type Node = TSESTree.Node;
 
 const TOOL_ARG = 'tool argument ';
+
+/** An identity header's name, in any case. */
+const ANY_IDENTITY_HEADER = new RegExp(IDENTITY_HEADERS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 /** Low-level handlers receive the request: arguments live at `request.params.arguments`. */
 const LOW_LEVEL_ARGS = ['params', 'arguments'];
@@ -86,6 +89,9 @@ export default createRule('no-unverified-identity', {
     owasp: ['MCP07'],
     // every identity header name, and a stem of every identity-claiming argument name (see IDENTITY_ARGUMENT_KEYWORDS)
     keywords: [...new Set([...IDENTITY_HEADERS, ...IDENTITY_ARGUMENT_KEYWORDS])],
+    // ...and a header's name, or a tool registration (arguments are claims only in a tool handler)
+    keywordsAlso: [[...IDENTITY_HEADERS, ...REGISTRATION_KEYWORDS]],
+    textGate: (text) => mayRegister(text) || ANY_IDENTITY_HEADER.test(text),
     messages: {
       modelSupplied:
         'Tool argument {{argument}} (declared at L{{sourceLine}}) decides access at L{{sinkLine}}; the model fills in tool arguments, so a prompt can claim any identity or role. Decide on the verified caller (extra.authInfo) instead.',
@@ -99,6 +105,8 @@ export default createRule('no-unverified-identity', {
     const handlers = new Set<Node>(
       getToolRegistrations(sourceCode, context.eslint.filename).flatMap((r) => (r.handler ? [r.handler as Node] : [])),
     );
+    // Without a tool handler only an identity header can be the source, and its name is spelled in the file.
+    if (handlers.size === 0 && !ANY_IDENTITY_HEADER.test(sourceCode.text)) return {};
     const lookups = new Map<Node, Origin>();
     const argument = toolArgument(flow, handlers);
     const match = handlers.size ? anyOf(identityHeader, argument, lookedUpBy(flow, argument, lookups)) : identityHeader;

@@ -6,7 +6,7 @@ import { analyzeRegistration, type SinkHit } from '../src/mcp-model/analysis.js'
 import { objectProperty } from '../src/mcp-model/ast.js';
 import { reachability, type Reachability } from '../src/mcp-model/reachability.js';
 import { moduleCtx } from '../src/mcp-model/resolve.js';
-import { getToolRegistrations, REGISTRATION_MARKERS, type ToolRegistration } from '../src/mcp-model/tools.js';
+import { getToolRegistrations, mayRegister, REGISTRATION_KEYWORDS, type ToolRegistration } from '../src/mcp-model/tools.js';
 
 type MessageId = 'unauthenticated' | 'notAuthorized' | 'stdio' | 'unknownTransport';
 
@@ -34,7 +34,8 @@ export default createRule<MessageId>('require-tool-authorization', {
     description: 'A tool that executes, writes, deletes, pays or sends must check the caller’s identity or scopes.',
     cwe: ['CWE-862', 'CWE-285'],
     owasp: ['MCP07', 'MCP02'],
-    keywords: REGISTRATION_MARKERS.map((m) => m.toLowerCase()),
+    keywords: REGISTRATION_KEYWORDS,
+    textGate: mayRegister,
     messages: {
       unauthenticated:
         "{{kind}} '{{tool}}' reaches {{sink}} ({{where}}) on a server reachable over HTTP with no authentication, and its handler never checks the caller's identity or scopes.",

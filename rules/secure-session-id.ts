@@ -42,6 +42,8 @@ export default createRule<'weakGenerator' | 'sessionAsIdentity'>('secure-session
     cwe: ['CWE-330', 'CWE-384'],
     owasp: ['MCP07'],
     keywords: ['sessionid'],
+    // a `sessionIdGenerator` option, or a session id read as a member (`extra.sessionId`, `ctx?.sessionId`)
+    textGate: (text) => text.includes('sessionIdGenerator') || /\.\s*sessionId\b|\[\s*['"`]sessionId['"`]/.test(text),
     messages: {
       weakGenerator: 'sessionIdGenerator derives session ids from {{source}}: they can be guessed and sessions hijacked. Use crypto.randomUUID().',
       sessionAsIdentity:

@@ -4,10 +4,10 @@ import { rules as allRules } from '../../rules/index.js';
 import { languagesOf, pythonView, takeRecordedExtras, type McpRuleModule, type RecordedExtra, type RuleLanguage } from '../rule-kit/create-rule.js';
 import { scrubSecrets } from '../rule-kit/mask.js';
 import { scanForProviderSecrets } from '../rule-kit/secrets.js';
-import { languageBase, PLUGIN_NAME } from '../plugin/index.js';
+import plugin, { languageBase, PLUGIN_NAME } from '../plugin/index.js';
 import { fastParser, parseAhead } from '../parser/index.js';
 import { toRel, type DiscoveredFile } from './discover.js';
-import { jsLanguageWithoutCodePaths, normalizedConfigs } from './eslint-config.js';
+import { jsLanguageWithoutCodePaths, normalizedConfigs, recordingListeners } from './eslint-config.js';
 import { FingerprintBuilder } from './fingerprint.js';
 import { readText } from './read.js';
 import { Prefilter } from './prefilter.js';
@@ -50,6 +50,8 @@ export interface AnalyserInit {
   maxFileSize: number;
   /** Show findings the file-class policy holds back (one step lower) instead of holding them back. */
   showHeldBack?: boolean;
+  /** No shortcuts that only save time (ScanOptions.exhaustive). */
+  exhaustive?: boolean;
 }
 
 /** A JS file whose lines average more than this is a minified bundle: reported and skipped. */
@@ -61,7 +63,7 @@ export class FileAnalyser {
 
   constructor(private readonly init: AnalyserInit) {
     const enabled = init.enabledRuleIds.map((id) => [id, allRules[id]] as [string, McpRuleModule]);
-    this.runner = new LintRunner(init.root, enabled, init.showHeldBack === true);
+    this.runner = new LintRunner(init.root, enabled, init.showHeldBack === true, init.exhaustive === true);
   }
 
   /** Reads the file and asks the prefilter: a finished result (skipped, unreadable, no rule applies) or a LintJob. */
@@ -76,6 +78,12 @@ export class FileAnalyser {
     }
     const ruleIds = this.runner.select(job.lang, text);
     return ruleIds.length === 0 ? none : { ...job, text, ruleIds };
+  }
+
+  /** Triage, then lint when the prefilter keeps the file. */
+  analyse(job: FileJob): FileResult {
+    const t = this.triage(job);
+    return 'result' in t ? t.result : this.lint(t);
   }
 
   lint(job: LintJob): FileResult {
@@ -114,6 +122,7 @@ class LintRunner {
     private readonly root: string,
     enabled: Array<[string, McpRuleModule]>,
     private readonly showHeldBack: boolean,
+    private readonly exhaustive: boolean,
   ) {
     this.linter = new Linter({ configType: 'flat', cwd: root });
     this.rulesById = new Map(enabled);
@@ -138,10 +147,27 @@ class LintRunner {
             {
               ...base,
               // The CLI parses with oxc where it can (same AST shapes, several times cheaper): src/parser; and
-              // skips code-path analysis, which no rule uses (src/engine/eslint-config.ts).
-              ...(lang === 'js' ? { languageOptions: { ...base.languageOptions, parser: fastParser as Linter.Parser } } : {}),
+              // skips code-path analysis, which no rule uses, and scope analysis until a rule asks for a scope
+              // (src/engine/eslint-config.ts).
+              ...(lang === 'js'
+                ? {
+                    languageOptions: {
+                      ...base.languageOptions,
+                      parser: fastParser as Linter.Parser,
+                      ...(jsLanguageWithoutCodePaths && !this.exhaustive ? { parserOptions: { deferScope: true } } : {}),
+                    },
+                  }
+                : {}),
               ...(lang === 'js' && jsLanguageWithoutCodePaths
-                ? { plugins: { ...base.plugins, [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } } }, language: `${CLI_PLUGIN}/js` }
+                ? {
+                    plugins: {
+                      ...base.plugins,
+                      // the same rules, recording their listeners: the traversal visits only what they listen to
+                      [PLUGIN_NAME]: { ...plugin, rules: recordingListeners(plugin.rules as never) },
+                      [CLI_PLUGIN]: { languages: { js: jsLanguageWithoutCodePaths } },
+                    },
+                    language: `${CLI_PLUGIN}/js`,
+                  }
                 : {}),
               settings: { mcpAudit: { collect: true, showHeldBack: this.showHeldBack } },
               linterOptions: { reportUnusedDisableDirectives: 'off' },
@@ -155,8 +181,9 @@ class LintRunner {
     return cfg;
   }
 
-  /** Ids of the rules the prefilter keeps for this text, sorted. */
+  /** Ids of the rules the prefilter keeps for this text (every rule of the language when exhaustive), sorted. */
   select(lang: RuleLanguage, text: string): string[] {
+    if (this.exhaustive) return [...this.rulesById].filter(([, r]) => languagesOf(r.meta.mcpAudit).includes(lang)).map(([id]) => id).sort();
     return [...this.prefilters.get(lang)!.select(text)].sort();
   }
 
@@ -187,7 +214,7 @@ class LintRunner {
     project: ProjectConfig,
     diagnostics: Diagnostic[],
   ): { findings: Finding[]; suppressed: Finding[]; heldBack: Finding[] } | null {
-    const wanted = lang === 'js' ? this.passGates(file.abs, text, ids) : ids;
+    const wanted = lang === 'js' && !this.exhaustive ? this.passGates(file.abs, text, ids) : ids;
     if (wanted.length === 0) return null;
     const config = this.configFor(lang);
     if (!config) return null;

@@ -1,14 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalyserInit, FileResult, LintJob } from './analyse.js';
+import type { AnalyserInit, FileJob, FileResult } from './analyse.js';
 
 /**
- * Below this much source text kept by the keywords, helpers cost more than they save: each first loads ESLint and
- * the rules and builds its own model caches, and on 2 cores this thread's garbage collector already keeps the
- * second core half busy. Measured on 2 cores: no gain at 2.1 MB (bench corpus) or 7.9 MB (the MCP TypeScript SDK,
- * with 45% more memory), 10-20% at 21 MB (the bench corpus times ten).
+ * Below this many JS/TS files, helper threads cost more than they save: each first loads ESLint, the rules and the
+ * parser and warms them up (a second or two of one core), builds its own model caches, and takes the core the main
+ * thread's garbage collector otherwise uses. Measured on 2 shared cores: no gain on the 1,505 files of the
+ * production servers (one thread 8-10 s either way), a gain at ten times that.
  */
-export const MIN_BYTES_FOR_HELPERS = 16_000_000;
+export const MIN_FILES_FOR_HELPERS = 5000;
+
+/**
+ * A helper's old generation, in MB. Its live data is small (the current file's tree, the rules' caches, the model's
+ * modules); most of what reaches old space is trees of files already done (V8 allocates large JSON results there),
+ * which an uncapped heap keeps for hundreds of MB before collecting. 64 MB was too little for the production
+ * servers' model caches (the helper ran out of memory); a helper that does has its files analysed here.
+ */
+const HELPER_OLD_SPACE_MB = 128;
 
 /** Workers need the compiled worker module; under a TS test runner the engine runs in-process instead. */
 export function workerModuleUrl(): URL | null {
@@ -28,9 +36,9 @@ const SLICE_MS = 15;
 
 type Message = { kind: 'ready' } | { kind: 'done'; batch: number; results: FileResult[] };
 
-/** The files of one `lint` call, shared by this thread and the helpers that feed from it. */
+/** The files of one `analyse` call, shared by this thread and the helpers that feed from it. */
 interface Queue {
-  jobs: LintJob[];
+  jobs: FileJob[];
   /** The next batch's job indexes (empty once all are handed out). */
   take(): number[];
   /** A helper's result for job `i`. */
@@ -39,7 +47,7 @@ interface Queue {
   lost(at: number[]): void;
 }
 
-/** Helper threads that lint beside this one; each asks for work once it has loaded ESLint and the rules. */
+/** Helper threads that analyse files beside this one; each asks for work once it has loaded ESLint and the rules. */
 export class LintHelpers {
   private readonly workers: Worker[];
   private readonly ready: Promise<Worker>[];
@@ -47,7 +55,7 @@ export class LintHelpers {
   constructor(count: number, init: AnalyserInit) {
     const url = workerModuleUrl();
     if (!url) throw new Error('helper threads need the built engine');
-    this.workers = Array.from({ length: count }, () => new Worker(url, { workerData: init }));
+    this.workers = Array.from({ length: count }, () => new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: HELPER_OLD_SPACE_MB } }));
     this.ready = this.workers.map(
       (w) =>
         new Promise<Worker>((resolve, reject) => {
@@ -60,12 +68,12 @@ export class LintHelpers {
   }
 
   /**
-   * Lints `jobs` on the helpers and, when `lintHere` is given, on this thread too: this thread takes files one at
-   * a time from the same queue, helpers take batches as they free up, so the work balances itself (a helper still
-   * loading when the queue runs dry gets nothing, and is not waited for). A helper that fails has its files linted
-   * here. Results come back in job order.
+   * Analyses `jobs` (reads, prefilters and lints each file) on the helpers and, when `here` is given, on this thread
+   * too: this thread takes files one at a time from the same queue, helpers take batches as they free up, so the
+   * work balances itself (a helper still loading when the queue runs dry gets nothing, and is not waited for). A
+   * helper that fails has its files analysed here. Results come back in job order.
    */
-  async lint(jobs: LintJob[], lintHere: ((job: LintJob) => FileResult) | null, onProgress?: (done: number) => void): Promise<FileResult[]> {
+  async analyse(jobs: FileJob[], here: ((job: FileJob) => FileResult) | null, onProgress?: (done: number) => void): Promise<FileResult[]> {
     const results: FileResult[] = new Array(jobs.length);
     let next = 0;
     let done = 0;
@@ -101,12 +109,12 @@ export class LintHelpers {
       },
     };
     const feeds = this.ready.map((ready) => this.feed(ready, queue));
-    if (lintHere) {
+    if (here) {
       for (;;) {
         const sliceEnd = performance.now() + SLICE_MS;
         while (next < jobs.length && performance.now() < sliceEnd) {
           const i = next++;
-          finish(i, lintHere(jobs[i]));
+          finish(i, here(jobs[i]));
         }
         if (next >= jobs.length) break;
         await new Promise((resolve) => setImmediate(resolve));
@@ -117,8 +125,8 @@ export class LintHelpers {
     await Promise.race([allBack, Promise.all(feeds)]);
     const left = [...orphans, ...Array.from({ length: jobs.length - next }, (_, k) => next + k)];
     next = jobs.length;
-    if (left.length > 0 && !lintHere) throw new Error('an analysis thread failed');
-    for (const i of left) finish(i, lintHere!(jobs[i]));
+    if (left.length > 0 && !here) throw new Error('an analysis thread failed');
+    for (const i of left) finish(i, here!(jobs[i]));
     return results;
   }
 

@@ -26,6 +26,16 @@ const holds = (c: Condition, found: Set<string>): boolean => {
   return c.several.some((terms) => terms.every((t) => found.has(t.key)));
 };
 
+/** A text gate that fails decides nothing: the rule runs. */
+const passes = (gate: ((text: string) => boolean) | undefined, text: string): boolean => {
+  if (!gate) return true;
+  try {
+    return gate(text);
+  } catch {
+    return true;
+  }
+};
+
 const termsOf = (k: Keyword): Term[] =>
   typeof k === 'string'
     ? [{ key: k.toLowerCase(), text: k.toLowerCase(), word: false }]
@@ -39,8 +49,8 @@ const termsOf = (k: Keyword): Term[] =>
  */
 export class Prefilter {
   private readonly automaton: Automaton | null;
-  /** Per rule: its own keywords (null = always) and its keywordsAlso groups. */
-  private readonly rules: Array<{ id: string; own: Condition | null; also: Condition[] }> = [];
+  /** Per rule: its own keywords (null = always), its keywordsAlso groups and its text gate. */
+  private readonly rules: Array<{ id: string; own: Condition | null; also: Condition[]; gate?: (text: string) => boolean }> = [];
   /** Per keyword text (the automaton's output index): whether it counts as a substring, as a name word, or both. */
   private readonly texts: Array<{ text: string; plain: boolean; word: boolean }> = [];
   private readonly termCount: number;
@@ -49,8 +59,8 @@ export class Prefilter {
     const keys = new Set<string>();
     const byText = new Map<string, { text: string; plain: boolean; word: boolean }>();
     for (const [id, rule] of rules) {
-      const { keywords, keywordsAlso } = rule.meta.mcpAudit;
-      this.rules.push({ id, own: keywords.length === 0 ? null : conditionOf(keywords), also: (keywordsAlso ?? []).map(conditionOf) });
+      const { keywords, keywordsAlso, textGate } = rule.meta.mcpAudit;
+      this.rules.push({ id, own: keywords.length === 0 ? null : conditionOf(keywords), also: (keywordsAlso ?? []).map(conditionOf), gate: textGate });
       for (const t of [...keywords, ...(keywordsAlso ?? []).flat()].flatMap(termsOf)) {
         keys.add(t.key);
         let entry = byText.get(t.text);
@@ -64,12 +74,12 @@ export class Prefilter {
     this.automaton = this.texts.length ? buildAutomaton(this.texts.map((t) => t.text)) : null;
   }
 
-  /** Ids of the rules worth running on `text`. */
+  /** Ids of the rules worth running on `text`: their keywords occur, and their text gate (if any) passes. */
   select(text: string): Set<string> {
     const found = this.found(text);
     const selected = new Set<string>();
-    for (const { id, own, also } of this.rules) {
-      if ((own === null || holds(own, found)) && also.every((c) => holds(c, found))) selected.add(id);
+    for (const { id, own, also, gate } of this.rules) {
+      if ((own === null || holds(own, found)) && also.every((c) => holds(c, found)) && passes(gate, text)) selected.add(id);
     }
     return selected;
   }

@@ -6,7 +6,7 @@ import type { RuleLanguage } from '../rule-kit/create-rule.js';
 import { SEVERITIES, type Severity } from '../rule-kit/severity.js';
 import { CONFIG_FILES, JS_FILES, PYTHON_FILES, UNREAD_SOURCE_FILES } from '../plugin/files.js';
 import { VERSION } from '../version.js';
-import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult, type LintJob } from './analyse.js';
+import { FileAnalyser, type AnalyserInit, type FileJob, type FileResult } from './analyse.js';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { discoverFiles, toRel } from './discover.js';
 import { fileCacheKey, projectKeys, ScanCache } from './cache.js';
@@ -14,7 +14,7 @@ import { readText } from './read.js';
 import { findLockfile } from '../config-language/lockfile.js';
 import { changedFiles, readGitStatus } from './git.js';
 import { selectChanged } from './changed.js';
-import { defaultThreadCount, LintHelpers, MIN_BYTES_FOR_HELPERS, workerModuleUrl } from './pool.js';
+import { defaultThreadCount, LintHelpers, MIN_FILES_FOR_HELPERS, workerModuleUrl } from './pool.js';
 import { resolveProjectConfig, type ProjectConfig } from './project-config.js';
 import { createHash } from 'node:crypto';
 import { loadPythonParser } from '../python/parser.js';
@@ -54,6 +54,11 @@ export interface ScanOptions {
   workers?: number;
   /** Show findings in test, generated and vendored code (one step lower) instead of holding them back. */
   showHeldBack?: boolean;
+  /**
+   * Every enabled rule on every file, with none of the shortcuts that only save time (keyword prefilter, tree gates,
+   * deferred scope analysis). Slow; for tests that hold the shortcuts to the same findings.
+   */
+  exhaustive?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -122,7 +127,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   for (const j of jobs) j.facts.git = gitStatus.get(j.rel) ?? 'unknown';
 
   const showHeldBack = options.showHeldBack ?? project.showHeldBack ?? false;
-  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize, showHeldBack };
+  const init: AnalyserInit = { root, enabledRuleIds: enabled.map(([id]) => id), project, maxFileSize, showHeldBack, exhaustive: options.exhaustive };
   const cache = options.cache
     ? ScanCache.load(options.cache === true ? defaultCacheDir(root) : resolve(root, options.cache), {
         version: VERSION,
@@ -218,9 +223,9 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 
 /**
- * Reads and prefilters every file here, then lints the files some rule wants: on this thread, joined by helper
- * threads (one per further core) when the kept text is big enough to pay for their start-up, or when `--workers`
- * asks for them.
+ * Reads, prefilters and lints every file: on this thread alone, or, for a project big enough to pay for their
+ * start-up (or when `--workers` asks), joined by helper threads (one per further core) that load while this thread
+ * starts on the queue, and then take batches from it as they free up.
  */
 async function analyseJobs(
   jobs: FileJob[],
@@ -228,40 +233,24 @@ async function analyseJobs(
   workers: number | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<FileResult[]> {
-  const analyser = new FileAnalyser(init);
-  const results: FileResult[] = new Array(jobs.length);
-  const toLint: LintJob[] = [];
-  const at: number[] = [];
-  let bytes = 0;
-  jobs.forEach((job, i) => {
-    const t = analyser.triage(job);
-    if ('result' in t) results[i] = t.result;
-    else {
-      toLint.push(t);
-      at.push(i);
-      bytes += t.text.length;
-    }
-  });
-  // The Python parser is WebAssembly, loaded asynchronously and only for a scan that lints Python.
-  if (toLint.some((j) => j.lang === 'python')) await loadPythonParser();
-  const skipped = jobs.length - toLint.length;
-  const progress = onProgress && ((done: number) => onProgress(skipped + done, jobs.length));
+  // The Python parser is WebAssembly, loaded asynchronously and only for a scan that has Python to read.
+  if (jobs.some((j) => j.lang === 'python')) await loadPythonParser();
   const threads = workers ?? defaultThreadCount();
-  const wanted = threads > 1 && toLint.length > 0 && (workers !== undefined || bytes >= MIN_BYTES_FOR_HELPERS);
+  const sources = jobs.filter((j) => j.lang === 'js').length;
+  const wanted = threads > 1 && jobs.length > 0 && (workers !== undefined || sources >= MIN_FILES_FOR_HELPERS);
   const helpers = wanted && workerModuleUrl() ? new LintHelpers(threads - 1, init) : null;
-  const lintHere = (job: LintJob) => analyser.lint(job);
+  const analyser = new FileAnalyser(init);
+  const progress = onProgress && ((done: number) => onProgress(done, jobs.length));
   try {
-    const linted = helpers
-      ? await helpers.lint(toLint, lintHere, progress)
-      : toLint.map((job, k) => {
+    return helpers
+      ? await helpers.analyse(jobs, (job) => analyser.analyse(job), progress)
+      : jobs.map((job, k) => {
           progress?.(k);
-          return lintHere(job);
+          return analyser.analyse(job);
         });
-    at.forEach((i, k) => (results[i] = linted[k]));
   } finally {
     await helpers?.close();
   }
-  return results;
 }
 
 /**

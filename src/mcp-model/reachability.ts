@@ -5,7 +5,7 @@ import { relative, sep } from 'node:path';
 import { classifyFile } from '../rule-kit/file-class.js';
 import { loadModule, projectFiles, projectRoot, resolveRelative } from './project.js';
 import type { ModuleCtx } from './resolve.js';
-import { SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
+import { LISTEN_MARKERS, SERVER_MARKERS, serverModel, type AuthFact, type ListenFact, type ServerModel, type TransportFact } from './server.js';
 
 export interface Located<T> {
   fact: T;
@@ -66,11 +66,6 @@ export function packageServing(packageJson: string): PackageServing {
   };
 }
 
-/**
- * What listen facts come from (`app.listen(`, `serve({ fetch })`, fastmcp `start({ transportType })`, mcp-framework
- * `new MCPServer`): a narrower text filter than SERVER_MARKERS, so fewer files are parsed.
- */
-const LISTEN_MARKERS = ['.listen(', 'serve(', 'transportType', 'MCPServer'];
 /** A scope membership check: `authInfo.scopes.includes(…)`, `requiredScopes`, `hasScope(…)`, an `insufficient_scope` answer. */
 const SCOPE_CHECK = /(?:scopes?|scp)\??\.(?:includes|has|some|every|indexOf)\(|requiredScopes|hasScopes?\(|checkScopes?\(|requireScopes?\(|insufficient_scope/;
 const scopeChecks = new Map<string, boolean>();

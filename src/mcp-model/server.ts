@@ -93,6 +93,19 @@ function transportKind(name: string): TransportKind | null {
   return null;
 }
 
+/**
+ * What, spelled in a module, can give it an HTTP (non-stdio) transport fact: an SDK transport class or one named
+ * after it (transportKind), a framework connector (HTTP_CONNECTOR), createMcpHandler, Cloudflare `serve`/`serveSSE`,
+ * mcp-framework's MCPServer, fastmcp's `transportType`. Text gates of the serving rules.
+ */
+export const HTTP_TRANSPORT_MARKERS: readonly string[] = ['HTTP', 'Http', 'SSE', 'Sse', 'createMcpHandler', 'MCPServer', 'serve(', 'serveSSE(', 'transportType'];
+
+/**
+ * What, spelled in a module, can give it a listen fact (`app.listen(`, Hono `serve({ fetch })`, fastmcp
+ * `start({ transportType })`, mcp-framework `MCPServer`): narrower than SERVER_MARKERS, so fewer files are parsed.
+ */
+export const LISTEN_MARKERS: readonly string[] = ['.listen(', 'serve(', 'serveSSE(', 'transportType', 'MCPServer'];
+
 const HOST_VALIDATION_CALLS = new Set(['hostHeaderValidation', 'localhostHostValidation', 'originValidation', 'localhostOriginValidation']);
 const MCP_APP_FACTORIES = new Set(['createMcpExpressApp', 'createMcpHonoApp', 'createMcpFastifyApp']);
 export const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);

@@ -10,6 +10,7 @@
  * Computed once per AST (cached). Pass `filename` to resolve names and tables imported from relative modules.
  */
 import type { SourceCode } from 'eslint';
+import type { Keyword } from '../rule-kit/create-rule.js';
 import type { TSESTree } from '@typescript-eslint/types';
 import {
   calleeName,
@@ -75,6 +76,24 @@ export const REGISTRATION_MARKERS = [
   'registerTool', 'registerResource', 'registerPrompt', '.tool(', '.resource(', '.prompt(',
   'setRequestHandler', 'addTool', 'addResource', 'addPrompt', 'MCPTool', 'MCPResource', 'MCPPrompt', 'tools',
 ];
+
+/**
+ * REGISTRATION_MARKERS as prefilter keywords (src/engine/prefilter.ts), for rules that need a registration: where
+ * `tools` is the only marker in a file, a registration can only be a tool table handed to a server factory, whose
+ * callee names `mcp` or `server` (SERVER_FACTORY); every other shape names one of the other markers.
+ */
+export const REGISTRATION_KEYWORDS: Keyword[] = REGISTRATION_MARKERS.flatMap((m): Keyword[] =>
+  m === 'tools' ? [{ all: ['tools', 'mcp'] }, { all: ['tools', 'server'] }] : [m.toLowerCase()],
+);
+
+/**
+ * The model's own bail-out (getToolRegistrations) as a text gate: a registration marker as written, and a lone
+ * `tools` only beside a server factory's name.
+ */
+export function mayRegister(text: string): boolean {
+  return OTHER_MARKERS.test(text) || (text.includes('tools') && SERVER_FACTORY.test(text));
+}
+const OTHER_MARKERS = new RegExp(REGISTRATION_MARKERS.filter((m) => m !== 'tools').map((m) => m.replace(/[.(]/g, '\\$&')).join('|'));
 
 /** Package imports → framework family. */
 export const FRAMEWORK_IMPORTS: ReadonlyArray<{ source: string; framework: Framework }> = [

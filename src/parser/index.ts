@@ -4,7 +4,7 @@
 // diagnostics and every borderline syntax behave exactly as in the ESLint plugin (which always uses
 // typescript-estree). `MCP_AUDIT_PARSER=typescript` turns oxc off (for comparing the two).
 import { createRequire } from 'node:module';
-import { analyze } from '@typescript-eslint/scope-manager';
+import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { typescriptParser } from './typescript.js';
@@ -91,7 +91,8 @@ function toEslintTree(result: BareParse, text: string): TSESTree.Program {
   // typescript-estree keeps a `#!` line out of the tree (and out of the comments).
   delete (ast as { hashbang?: unknown }).hashbang;
   const pos = positions(text);
-  decorate(ast, null, pos);
+  decorate(ast, null);
+  (ast as unknown as Located)[POSITIONS] = pos;
   ast.range = [0, text.length];
   ast.loc = { start: pos(0), end: pos(text.length) };
   (ast as { comments?: TSESTree.Comment[] }).comments = result.comments.map(
@@ -185,15 +186,49 @@ const undefinedWhenNull = (type: string, key: string): boolean =>
       (key === 'value' && type === 'RestElement') ||
       (key === 'readonly' && type === 'TSMappedType');
 
-function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): void {
-  const raw = node as unknown as { start: number; end: number; parent: TSESTree.Node | null };
-  raw.parent = parent;
-  node.range = [raw.start, raw.end];
-  // A child often starts or ends where its parent does (`a.b()` in `a.b();`): it shares that position object.
-  node.loc = {
-    start: parent !== null && parent.range[0] === raw.start ? parent.loc.start : pos(raw.start),
-    end: parent !== null && parent.range[1] === raw.end ? parent.loc.end : pos(raw.end),
-  };
+/** The file's offset-to-position function, kept on its Program for the lazy `loc` of every node. */
+const POSITIONS = Symbol('positions');
+type Located = { start: number; end: number; parent: Located | null; [POSITIONS]?: Pos };
+
+/** Sets a computed `range` or `loc` as the node's own (enumerable, as typescript-estree's are). */
+const keep = <T>(node: object, key: 'range' | 'loc', value: T): T => {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+};
+
+/**
+ * The prototype of every node oxc gives: ESLint's `range` and `loc` from oxc's `start` and `end`, computed on first
+ * read and then kept on the node. A tree's nodes are allocated where V8 puts large JSON results (old space), and an
+ * array and two or three objects more per node, most never read (only reported nodes and what rules compare), were
+ * a third of the CLI's parse and much of its garbage.
+ */
+const NODE_PROTOTYPE = Object.create(Object.prototype, {
+  range: {
+    get(this: Located) {
+      return keep(this, 'range', [this.start, this.end]);
+    },
+    set(this: Located, value: unknown) {
+      keep(this, 'range', value);
+    },
+    configurable: true,
+  },
+  loc: {
+    get(this: Located) {
+      let root = this;
+      while (root.parent) root = root.parent;
+      const pos = root[POSITIONS]!;
+      return keep(this, 'loc', { start: pos(this.start), end: pos(this.end) });
+    },
+    set(this: Located, value: unknown) {
+      keep(this, 'loc', value);
+    },
+    configurable: true,
+  },
+});
+
+function decorate(node: TSESTree.Node, parent: TSESTree.Node | null): void {
+  (node as unknown as { parent: TSESTree.Node | null }).parent = parent;
+  Object.setPrototypeOf(node, NODE_PROTOTYPE);
   const fields = node as unknown as Record<string, unknown>;
   for (const key in node) {
     if (NOT_CHILDREN.has(key)) continue;
@@ -204,9 +239,9 @@ function decorate(node: TSESTree.Node, parent: TSESTree.Node | null, pos: Pos): 
     }
     if (typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') decorate(child, node, pos);
+      for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') decorate(child, node);
     } else if (typeof (value as { type?: unknown }).type === 'string') {
-      decorate(value as TSESTree.Node, node, pos);
+      decorate(value as TSESTree.Node, node);
     }
   }
 }
@@ -225,6 +260,14 @@ export function parseAhead(path: string, text: string): TSESTree.Program | null 
   return bare?.program ?? null;
 }
 
+/**
+ * A scope analysis not run yet: what `fastParser` returns when asked (`parserOptions.deferScope`) by a SourceCode
+ * that runs it when a rule first asks for a scope (src/engine/eslint-config.ts). Most files never need one.
+ */
+export class DeferredScope {
+  constructor(readonly analyse: () => ScopeManager) {}
+}
+
 /** ESLint parser object: oxc with typescript-estree's scope analysis, or typescript-estree itself. */
 export const fastParser: { meta: { name: string; version: string }; parseForESLint(text: string, options?: Record<string, unknown>): unknown } = {
   meta: { name: 'mcp-audit/oxc-with-typescript-estree-fallback', version: '1' },
@@ -235,6 +278,9 @@ export const fastParser: { meta: { name: string; version: string }; parseForESLi
     if (!ast) return typescriptParser.parseForESLint(text, options as never);
     const sourceType = options?.sourceType === 'script' ? 'script' : 'module';
     (ast as { sourceType: string }).sourceType = sourceType;
-    return { ast, scopeManager: analyze(ast, { sourceType }), visitorKeys };
+    // No TypeScript lib (`esnext`'s hundreds of implicit globals per file, a quarter of the analysis): ESLint then
+    // declares the ECMAScript globals itself, so a rule that walks up to the global scope finds the same names.
+    const scope = () => analyze(ast, { sourceType, lib: [] });
+    return { ast, scopeManager: options?.deferScope === true ? new DeferredScope(scope) : scope(), visitorKeys };
   },
 };

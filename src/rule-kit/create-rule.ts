@@ -45,6 +45,13 @@ export interface McpAuditMeta {
    */
   keywordsAlso?: Keyword[][];
   /**
+   * An exact test on the text, asked (after the keywords) before any parse: false when the rule cannot report in
+   * this file, because what every report starts from is not spelled in it (no `.listen(`, `serve(`, … call: no
+   * public bind), in the case and shape the rule itself matches. Like the keywords, a superset wherever names are
+   * spelled in the source; a meta test holds it to every place the rule reports.
+   */
+  textGate?: (text: string) => boolean;
+  /**
    * The prefilter's second stage, on the parsed file: false when the rule cannot report in this tree, because the
    * node every one of its reports starts from is absent (no log call: no-secret-logging). Exact, not a guess: a
    * meta test holds it to every place the rule reports. The CLI asks it before linting, on the tree ESLint then
@@ -151,7 +158,9 @@ export type McpRuleModule = Rule.RuleModule & { meta: Rule.RuleMetaData & { mcpA
 export function pythonView(rule: McpRuleModule): McpRuleModule | null {
   const python = rule.meta.mcpAudit.python;
   if (!python) return null;
-  return { ...rule, meta: { ...rule.meta, mcpAudit: { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso } } };
+  // the gates read JS/TS text and trees
+  const mcpAudit = { ...rule.meta.mcpAudit, keywords: python.keywords, keywordsAlso: python.keywordsAlso, textGate: undefined, treeGate: undefined };
+  return { ...rule, meta: { ...rule.meta, mcpAudit } };
 }
 
 /** The languages a rule reads: its own, and Python when it has a Python implementation. */

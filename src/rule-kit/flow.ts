@@ -188,6 +188,9 @@ interface CallContext {
 }
 
 export class Flow {
+  /** Per variable, its definitions (a variable referenced a thousand times is asked about a thousand times). */
+  private readonly definitionsOf = new Map<Scope.Variable, readonly Definition[]>();
+
   constructor(private readonly sourceCode: SourceCode) {}
 
   /** The variable an identifier refers to, looked up through the enclosing scopes. */
@@ -202,9 +205,15 @@ export class Flow {
   }
 
   /** Every expression assigned to the variable, with the property path it was destructured from. */
-  definitions(id: TSESTree.Identifier): Definition[] {
+  definitions(id: TSESTree.Identifier): readonly Definition[] {
     const v = this.variable(id);
     if (!v) return [];
+    let known = this.definitionsOf.get(v);
+    if (!known) this.definitionsOf.set(v, (known = this.definitionsOfVariable(v)));
+    return known;
+  }
+
+  private definitionsOfVariable(v: Scope.Variable): Definition[] {
     const out: Definition[] = [];
     for (const def of v.defs) {
       if (def.type === 'Parameter') {

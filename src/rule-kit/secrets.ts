@@ -121,10 +121,17 @@ for (const compiled of COMPILED) {
   }
 }
 
+/** Pairs of (the low bytes of) two characters that start a keyword: most positions need no map lookup. */
+const KEYWORD_PAIRS = new Uint8Array(0x10000);
+for (const key of KEYWORD_INDEX.keys()) KEYWORD_PAIRS[((key >>> 16) & 0xff) * 0x100 + (key & 0xff)] = 1;
+
 function candidatePatterns(haystack: string): Set<CompiledPattern> {
   const found = new Set<CompiledPattern>();
   for (let i = 0; i < haystack.length - 1; i++) {
-    const bucket = KEYWORD_INDEX.get(haystack.charCodeAt(i) * 0x10000 + haystack.charCodeAt(i + 1));
+    const a = haystack.charCodeAt(i);
+    const b = haystack.charCodeAt(i + 1);
+    if (KEYWORD_PAIRS[(a & 0xff) * 0x100 + (b & 0xff)] === 0) continue;
+    const bucket = KEYWORD_INDEX.get(a * 0x10000 + b);
     if (!bucket) continue;
     for (const { keyword, patterns } of bucket) {
       if (haystack.startsWith(keyword, i)) for (const p of patterns) found.add(p);
@@ -169,6 +176,24 @@ export function scanForProviderSecrets(text: string, name?: string): SecretHit[]
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * For a text gate: a test that holds for every value `scanForProviderSecrets(value, name)` reports for a name the
+ * file spells. The file's text stands in for its values and names: an entry counts when one of its keywords occurs
+ * in the text, and when its nameHint (if any) matches there (a name is a stretch of the text).
+ */
+export function providerSecretTest(text: string): (value: string) => boolean {
+  const candidates = candidatePatterns(text.toLowerCase());
+  const possible = COMPILED.filter((p) => candidates.has(p) && (!p.pattern.nameHint || p.pattern.nameHint.test(text)));
+  return (value) =>
+    possible.some(({ pattern, regex }) => {
+      for (const m of value.matchAll(regex)) {
+        const secret = m[pattern.secretGroup ?? 0];
+        if (secret !== undefined && isReportable(pattern, secret)) return true;
+      }
+      return false;
+    });
 }
 
 /** Documented example values of the catalog (AWS `…EXAMPLE`, the Azurite account key): public by construction. */

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
+import type { Keyword } from './create-rule.js';
 import { calleeName, literalString, memberChain, unwrap, type SourceMatcher } from './flow.js';
 import { CREDENTIAL_HEADERS, isCredentialHeader, isIdentityHeader } from './tables/identity-headers.js';
 import { isSecretName } from './tables/auth-primitives.js';
@@ -86,6 +87,19 @@ export const processEnvSecret: SourceMatcher = (node, path) => {
   if (path.length === 0) return 'process.env';
   return isSecretName(path[0]) ? `process.env.${path[0]}` : null;
 };
+
+/**
+ * Prefilter keywords one of which a file needs for `inboundCredential` or `wholeHeaderBag` to match in it: a
+ * credential header's name, `authInfo` (its `token`), a `header()` call (Hono), or `headers` beside the name of one of
+ * their owners (BAG_OWNERS; `request` and `requestInfo` hold `req`).
+ */
+export const INBOUND_CREDENTIAL_KEYWORDS: Keyword[] = [
+  ...CREDENTIAL_HEADERS,
+  'authinfo',
+  'header(',
+  'header?.(',
+  ...['req', 'raw', 'event', 'session'].map((owner) => ({ all: [owner, 'headers'] })),
+];
 
 /**
  * Lowercase substrings one of which a file needs for `inboundCredential`, `wholeHeaderBag`, `wholeAuthInfo` or

@@ -1,7 +1,7 @@
 // The helper threads, from the build (worker threads run compiled modules; `npm test` builds first).
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileAnalyser as FileAnalyserType, FileJob, FileResult, LintJob } from '../../src/engine/analyse.js';
+import type { FileAnalyser as FileAnalyserType, FileJob, FileResult } from '../../src/engine/analyse.js';
 import type { LintHelpers as LintHelpersType } from '../../src/engine/pool.js';
 
 const dist = (p: string) => resolve('dist/src/engine', p);
@@ -12,23 +12,15 @@ const root = resolve('examples/vulnerable-server');
 const init = { root, enabledRuleIds: ['no-hardcoded-secrets', 'no-secrets-in-mcp-config', 'require-tool-authorization'], project: { rules: {}, ignore: [] }, maxFileSize: 1 << 20 };
 const files = ['src/server.ts', 'src/upstream.ts', '.mcp.json'];
 
-function lintJobs(analyser: FileAnalyserType): LintJob[] {
-  return files.map((rel) => {
-    const job: FileJob = { abs: resolve(root, rel), rel, lang: rel.endsWith('.json') ? 'config' : 'js', facts: { git: 'unknown' } };
-    const t = analyser.triage(job);
-    if ('result' in t) throw new Error(`${rel} was not kept`);
-    return t;
-  });
-}
+const jobs: FileJob[] = files.map((rel) => ({ abs: resolve(root, rel), rel, lang: rel.endsWith('.json') ? 'config' : 'js', facts: { git: 'unknown' } }));
 
 const summary = (results: FileResult[]) => results.map((r) => r.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`));
 
 describe('helper threads', () => {
   const analyser = new FileAnalyser(init);
-  const jobs = lintJobs(analyser);
-  const here = jobs.map((j) => analyser.lint(j));
+  const here = jobs.map((j) => analyser.analyse(j));
 
-  it('lint every file on the helpers alone, with the results this thread gives, in job order', async () => {
+  it('analyse every file on the helpers alone, with the results this thread gives, in job order', async () => {
     expect(summary(here)).toEqual([
       ['src/server.ts:14 require-tool-authorization', 'src/server.ts:23 require-tool-authorization', 'src/server.ts:32 require-tool-authorization'],
       ['src/upstream.ts:5 no-hardcoded-secrets', 'src/upstream.ts:12 no-hardcoded-secrets'],
@@ -37,7 +29,7 @@ describe('helper threads', () => {
     const helpers = new LintHelpers(2, init);
     try {
       const done: number[] = [];
-      const results = await helpers.lint([...jobs, ...jobs], null, (n) => done.push(n));
+      const results = await helpers.analyse([...jobs, ...jobs], null, (n) => done.push(n));
       expect(results).toEqual([...here, ...here]);
       expect(done).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
@@ -49,17 +41,17 @@ describe('helper threads', () => {
     const helpers = new LintHelpers(1, init);
     try {
       const many = Array.from({ length: 40 }, (_, i) => jobs[i % jobs.length]);
-      const results = await helpers.lint(many, (j) => analyser.lint(j));
+      const results = await helpers.analyse(many, (j) => analyser.analyse(j));
       expect(results).toEqual(many.map((_, i) => here[i % jobs.length]));
     } finally {
       await helpers.close();
     }
   });
 
-  it('lint on this thread the files of a helper that failed to start', async () => {
+  it('analyse on this thread the files of a helper that failed to start', async () => {
     const helpers = new LintHelpers(1, { ...init, enabledRuleIds: ['no-such-rule'] });
     try {
-      const results = await helpers.lint(jobs, (j) => analyser.lint(j));
+      const results = await helpers.analyse(jobs, (j) => analyser.analyse(j));
       expect(results).toEqual(here);
     } finally {
       await helpers.close();

@@ -93,6 +93,61 @@ describe('tree gates', () => {
   });
 });
 
+describe('keywords that need two things', () => {
+  it('no-unverified-identity: an identity argument name counts only beside a tool registration; a header name alone does', () => {
+    expect(selectsText('no-unverified-identity', 'export function isOwner(userId: string, ownerId: string) { return userId === ownerId; }')).toBe(false);
+    expect(selectsText('no-unverified-identity', "server.registerTool('x', {}, async ({ userId }) => (userId === 'a' ? 1 : 0));")).toBe(true);
+    expect(selectsText('no-unverified-identity', "const user = req.headers['X-User-Id'];")).toBe(true);
+  });
+
+  it('require-tool-authorization: `tools` alone counts only beside a server factory name (mcp, server)', () => {
+    expect(selectsText('require-tool-authorization', "import { list } from './tools/index.js';\nexport const n = list.length;")).toBe(false);
+    expect(selectsText('require-tool-authorization', 'export const app = createMcpServer({ tools: { run: tool({ execute }) } });')).toBe(true);
+    expect(selectsText('require-tool-authorization', "server.tool('x', async () => ({ content: [] }));")).toBe(true);
+  });
+
+  it('no-token-passthrough: `headers` counts beside the name of a request-like owner, `token` alone never', () => {
+    expect(selectsText('no-token-passthrough', "const token = await getToken();\nawait fetch(url, { headers: { 'Content-Type': 'application/json' } });")).toBe(false);
+    expect(selectsText('no-token-passthrough', 'await fetch(url, { headers: req.headers });')).toBe(true);
+    expect(selectsText('no-token-passthrough', 'await fetch(url, { headers: { Authorization: extra.authInfo.token } });')).toBe(true);
+    expect(selectsText('no-token-passthrough', "await fetch(url, { headers: c.req.header() });")).toBe(true);
+  });
+});
+
+describe('text gates', () => {
+  it('no-unauthenticated-public-bind: needs a listen call as the model reads it, not a McpServer type', () => {
+    expect(selectsText('no-unauthenticated-public-bind', "import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nexport function tools(server: McpServer) {}")).toBe(false);
+    expect(selectsText('no-unauthenticated-public-bind', 'const server = new McpServer({ name: "x" });\napp.listen(3000);')).toBe(true);
+  });
+
+  it('no-shared-server-instance: needs createMcpHandler, or a connect beside an HTTP transport', () => {
+    expect(selectsText('no-shared-server-instance', 'const server = new McpServer({ name: "x" });\nawait server.connect(new StdioServerTransport());')).toBe(false);
+    expect(selectsText('no-shared-server-instance', 'const server = new McpServer({ name: "x" });\napp.post("/mcp", async () => { await server.connect(new StreamableHTTPServerTransport({})); });')).toBe(true);
+    expect(selectsText('no-shared-server-instance', 'const server = new McpServer({ name: "x" });\nexport default createMcpHandler(server);')).toBe(true);
+  });
+
+  it('secure-session-id: needs a sessionIdGenerator or a session id read off an object', () => {
+    expect(selectsText('secure-session-id', 'export function close(sessionId: string) { sessions.delete(sessionId); }')).toBe(false);
+    expect(selectsText('secure-session-id', 'if (extra?.sessionId === owner) return;')).toBe(true);
+    expect(selectsText('secure-session-id', 'new StreamableHTTPServerTransport({ sessionIdGenerator: () => String(n++) });')).toBe(true);
+  });
+
+  it('jwt-verify-options: needs jose’s jwtVerify or jsonwebtoken’s verify, not any verify', () => {
+    expect(selectsText('jwt-verify-options', "import { verifySignature } from './sig.js';\nexport const ok = verifySignature(body, sig);")).toBe(false);
+    expect(selectsText('jwt-verify-options', "import jwt from 'jsonwebtoken';\njwt.verify(token, key);")).toBe(true);
+    expect(selectsText('jwt-verify-options', 'const { payload } = await jwtVerify(token, jwks);')).toBe(true);
+    expect(selectsText('jwt-verify-options', 'const claims = jwt.verify(token, process.env.KEY);')).toBe(true);
+  });
+
+  it('no-hardcoded-secrets: needs a quoted value it could report, not a credential word', () => {
+    expect(selectsText('no-hardcoded-secrets', "const token = process.env.API_TOKEN;\nconst url = 'https://api.example.com/v1';\nawait fetch(url, { method: 'POST', headers: { 'X-Trace': traceId } });")).toBe(false);
+    expect(selectsText('no-hardcoded-secrets', "const token = 'ghp_' + 'x';\nconst apiToken = 'Zx9kQ2mLp4TrW8vB';")).toBe(true);
+    expect(selectsText('no-hardcoded-secrets', "const auth = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXZhbHVl';")).toBe(true);
+    // escapes are cooked: the value is the one the rule sees
+    expect(selectsText('no-hardcoded-secrets', String.raw`const key = 'ghp_\u00418kQ2mLp4TrW8vBx7YcN3dF5gH1jK6sZ0aQw';`)).toBe(true);
+  });
+});
+
 describe('Prefilter', () => {
   const rule = (keywords: Keyword[], keywordsAlso?: Keyword[][]) => ({ meta: { mcpAudit: { keywords, keywordsAlso } } }) as unknown as McpRuleModule;
   const pf = new Prefilter([
