@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { bindsAllInterfaces, serving } from '../src/mcp-model/serving.js';
+import { bindsAllInterfaces, publicReadOnly, serving } from '../src/mcp-model/serving.js';
 import { LISTEN_MARKERS } from '../src/mcp-model/server.js';
 
-export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
+export default createRule<'publicBind' | 'publicReadOnly'>('no-unauthenticated-public-bind', {
   meta: {
     severity: 'high',
     language: 'js',
@@ -16,6 +16,7 @@ export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
     messages: {
       publicBind:
         'MCP server listens on {{host}} with no authentication: anyone who can reach this machine can call its tools. Bind 127.0.0.1 or put an auth gate (requireBearerAuth, OAuth) in front of the MCP route.',
+      publicReadOnly: 'MCP server listens on {{host}} with no authentication, but every tool it serves ({{tools}}) declares itself read-only and reaches no sink, and each caller brings their own credential (L{{credentialLine}}): a public read-only service. Listed as info; if a tool reads anything private with a credential the server holds, authenticate the route.',
     },
   },
   create(context) {
@@ -26,8 +27,11 @@ export default createRule<'publicBind'>('no-unauthenticated-public-bind', {
         if (!s.http || s.model.localOnly.length > 0) return;
         const open = s.model.listens.filter(bindsAllInterfaces);
         if (open.length === 0 || s.reach().auth.length > 0) return;
+        const pub = publicReadOnly(s, context.eslint.physicalFilename ?? context.eslint.filename, context.eslint.sourceCode.text);
         for (const l of open) {
-          context.report({ node: l.node, messageId: 'publicBind', data: { host: l.host === null ? 'all interfaces (no host given)' : `'${l.host}' (all interfaces)` } });
+          const host = l.host === null ? 'all interfaces (no host given)' : `'${l.host}' (all interfaces)`;
+          if (pub) context.report({ node: l.node, messageId: 'publicReadOnly', severity: 'info', data: { host, tools: pub.tools, credentialLine: pub.credentialLine } });
+          else context.report({ node: l.node, messageId: 'publicBind', data: { host } });
         }
       },
     };

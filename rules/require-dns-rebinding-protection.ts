@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { bindsAllInterfaces, mayBeLocal, serving } from '../src/mcp-model/serving.js';
+import { bindsAllInterfaces, mayBeLocal, publicReadOnly, serving } from '../src/mcp-model/serving.js';
 
-export default createRule<'noHostValidation'>('require-dns-rebinding-protection', {
+export default createRule<'noHostValidation' | 'publicReadOnly'>('require-dns-rebinding-protection', {
   meta: {
     severity: 'medium',
     language: 'js',
@@ -13,6 +13,7 @@ export default createRule<'noHostValidation'>('require-dns-rebinding-protection'
     messages: {
       noHostValidation:
         '{{transport}} without DNS-rebinding protection: a web page the user visits can reach this local MCP server. Use createMcpExpressApp() (validates localhost Host headers) or hostHeaderValidation/originValidation middleware.',
+      publicReadOnly: '{{transport}} without DNS-rebinding protection, but every tool it serves ({{tools}}) declares itself read-only and reaches no sink, and each caller brings their own credential (L{{credentialLine}}): a public read-only service. Listed as info; if a tool reads anything private with a credential the server holds, authenticate the route.',
     },
   },
   create(context) {
@@ -29,11 +30,16 @@ export default createRule<'noHostValidation'>('require-dns-rebinding-protection'
         // authenticated ones are not reachable without a token.
         const listens = s.listens();
         if (!listens.some((l) => mayBeLocal(l) || bindsAllInterfaces(l)) || s.reach().auth.length > 0) return;
+        const pub = publicReadOnly(s, context.eslint.physicalFilename ?? context.eslint.filename, context.eslint.sourceCode.text);
+        const report = (node: TSESTree.Node, transport: string) =>
+          pub
+            ? context.report({ node, messageId: 'publicReadOnly', severity: 'info', data: { transport, tools: pub.tools, credentialLine: pub.credentialLine } })
+            : context.report({ node, messageId: 'noHostValidation', data: { transport } });
         for (const t of sdk) {
           const callee = (t.node as TSESTree.NewExpression).callee;
-          context.report({ node: t.node, messageId: 'noHostValidation', data: { transport: callee.type === 'Identifier' ? callee.name : 'HTTP transport' } });
+          report(t.node, callee.type === 'Identifier' ? callee.name : 'HTTP transport');
         }
-        for (const route of byHand) context.report({ node: route, messageId: 'noHostValidation', data: { transport: 'The MCP route' } });
+        for (const route of byHand) report(route, 'The MCP route');
       },
     };
   },

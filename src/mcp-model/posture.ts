@@ -54,6 +54,8 @@ export interface PostureTool {
   place: Place;
   /** A tool that changes something (reaches a sink) or says it may. */
   mutating: boolean;
+  /** Declares itself read-only (`readOnlyHint: true`) and reaches no sink. */
+  readOnly: boolean;
   /** Runs commands or code, pays, deploys or changes cloud resources. */
   highImpact: boolean;
   /** Reached over HTTP: by its own module's wiring, or else by its server's. */
@@ -177,6 +179,7 @@ export function jsServerPosture(mods: readonly JsModule[], options: { credential
         name: reg.name,
         place: placeOf(reg.nameNode, m.ctx.file),
         mutating: reg.kind === 'tool' && (facts.sinks.length > 0 || declared),
+        readOnly: reg.annotations.readOnlyHint === true && facts.sinks.length === 0,
         highImpact: reg.annotations.destructiveHint === true || facts.sinks.some((s) => HIGH_IMPACT.has(s.def.category)),
         http,
         gates,

@@ -308,13 +308,18 @@ function setsCredentials(ctx: ModuleCtx): boolean {
 export function readsHeader(node: Node, header: string): boolean {
   let found = false;
   walk(node, (n) => {
-    if (n.type === 'MemberExpression') {
-      const p = memberPath(n);
-      if (p && p.length >= 2 && p[p.length - 2] === 'headers' && p[p.length - 1].toLowerCase() === header) found = true;
-    }
-    if (n.type === 'CallExpression' && ['get', 'header', 'getHeader'].includes(calleeName(n.callee) ?? '') && literalString(n.arguments[0])?.toLowerCase() === header) found = true;
+    if (!found && isHeaderRead(n, header)) found = true;
   });
   return found;
+}
+
+/** This node itself reads the header: `req.headers.authorization`, `c.req.header('authorization')`. */
+export function isHeaderRead(n: Node, header: string): boolean {
+  if (n.type === 'MemberExpression') {
+    const p = memberPath(n);
+    return !!p && p.length >= 2 && p[p.length - 2] === 'headers' && p[p.length - 1].toLowerCase() === header;
+  }
+  return n.type === 'CallExpression' && ['get', 'header', 'getHeader'].includes(calleeName(n.callee) ?? '') && literalString(n.arguments[0])?.toLowerCase() === header;
 }
 
 function listen(ctx: ModuleCtx, model: ServerModel, node: TSESTree.CallExpression): void {
