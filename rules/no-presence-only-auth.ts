@@ -47,7 +47,7 @@ function verifies(flow: Flow, fn: FunctionNode, depth = 0): boolean {
       if (helper && helper !== fn && verifies(flow, helper, depth + 1)) found = true;
       // The credential handed to a method this file cannot see (`this.proxy.loadUpstreamTokens(token)`, an imported
       // `tokenStore.redeem(key)`): verification is delegated there, not skipped.
-      if (!helper && !NEVER_VERIFIES.test(name) && !logKind(n) && n.arguments.some((a) => isCredentialValue(a))) found = true;
+      if (!helper && !NEVER_VERIFIES.test(name) && !logKind(n) && n.arguments.some((a) => isCredentialValue(a, flow))) found = true;
     }
   });
   return found;
@@ -56,13 +56,22 @@ function verifies(flow: Flow, fn: FunctionNode, depth = 0): boolean {
 /** Calls that take a credential without checking it: conversions, encodings, building a result. */
 const NEVER_VERIFIES = /^(String|Number|Boolean|JSON|stringify|from|toString|encode|atob|btoa|push|set|assign|resolve|reject|json|send|end|write|createSession|next)$|decode|Decode|parse|Parse/;
 
-/** A value named as a credential (`token`, `apiKey`, `authHeader`, `bearerToken`), or read straight from a credential header. */
-function isCredentialValue(arg: Node): boolean {
+/**
+ * A value named as a credential (`token`, `apiKey`, `authHeader`, `bearerToken`), or read from a credential header,
+ * straight or through a variable (`const key = request.headers['x-api-key']; staffForKey(key)`).
+ */
+function isCredentialValue(arg: Node, flow: Flow): boolean {
   const a = unwrap(arg);
   const chain = a.type === 'Identifier' || a.type === 'MemberExpression' ? memberChain(a) : null;
   const name = chain?.[chain.length - 1];
   if (name && (isSecretName(name) || /^(auth|bearer)/i.test(name))) return true;
-  return a.type === 'CallExpression' && headerRead(a, []) !== null && isCredentialHeader(headerRead(a, []) ?? '');
+  return flow.origin(a, credentialHeader) !== null;
+}
+
+/** Source matcher: a read of a credential header (Authorization, X-API-Key, …). */
+function credentialHeader(node: Node, path: readonly string[]): string | null {
+  const header = headerRead(node, path);
+  return header !== null && isCredentialHeader(header) ? header : null;
 }
 
 /**

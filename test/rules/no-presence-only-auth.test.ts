@@ -54,8 +54,26 @@ jsRuleTester().run('no-presence-only-auth', rule, {
     }`,
     // middleware that does not touch credentials
     `app.use((req, res, next) => { res.set('x-frame-options', 'deny'); next(); });`,
+    // the header value, through a variable, handed to an imported lookup this file cannot see
+    `import { staffForKey } from './keys.js';
+    new FastMCP({ name: 'x', version: '1', authenticate: async (request) => {
+      const key = request.headers['x-api-key'];
+      const staff = typeof key === 'string' ? staffForKey(key) : undefined;
+      if (!staff) throw new Response(null, { status: 401 });
+      return staff;
+    } });`,
   ],
   invalid: [
+    {
+      // near miss of the delegated lookup: the header value only handed to a conversion, then trusted
+      code: `new FastMCP({ name: 'x', version: '1', authenticate: async (request) => {
+  const key = request.headers['x-api-key'];
+  const id = String(key);
+  if (!id) throw new Response(null, { status: 401 });
+  return { id };
+} });`,
+      errors: [{ messageId: 'acceptsAny', line: 1, column: 40, data: { what: 'authenticate' } }],
+    },
     {
       code: `app.use((req, res, next) => {
   if (!req.headers.authorization) return res.status(401).end();
